@@ -30,7 +30,7 @@ public sealed partial class ConditionBinder(IFieldCatalog catalog, FieldSlotTabl
         try
         {
             var root = BindBoolean(condition);
-            return new BindResult(new CompiledCondition(root, _fieldsUsed.Distinct().ToArray()), null, _warnings.ToArray());
+            return new BindResult(new CompiledCondition(root, _fieldsUsed.DistinctBy(f => f.Text).ToArray()), null, _warnings.ToArray());
         }
         catch (BindingException e)
         {
@@ -50,7 +50,7 @@ public sealed partial class ConditionBinder(IFieldCatalog catalog, FieldSlotTabl
             var operand = expression is TransformerExpr { Name: Parsing.Operators.Val }
                 ? throw new BindingException("filter error: unexpected '" + Parsing.Operators.Val + "' transformer")
                 : BindValueExpression(expression);
-            return (operand with { Fields = _fieldsUsed.Distinct().ToArray() }, null);
+            return (operand with { Fields = _fieldsUsed.DistinctBy(f => f.Text).ToArray() }, null);
         }
         catch (BindingException e)
         {
@@ -64,9 +64,9 @@ public sealed partial class ConditionBinder(IFieldCatalog catalog, FieldSlotTabl
         switch (e)
         {
             case AndExpr and:
-                return new AndNode(and.Children.Select(BindBoolean).ToArray());
+                return LogicNodes.And(and.Children.Select(BindBoolean).ToArray());
             case OrExpr or:
-                return new OrNode(or.Children.Select(BindBoolean).ToArray());
+                return LogicNodes.Or(or.Children.Select(BindBoolean).ToArray());
             case NotExpr not:
                 return new NotNode(BindBoolean(not.Child));
             case IdentifierExpr identifier:

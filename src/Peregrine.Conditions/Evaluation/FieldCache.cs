@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Peregrine.Conditions.Evaluation;
 
@@ -62,12 +63,36 @@ public sealed class FieldCache
     {
         ref var state = ref _slots[slot];
         if (state.Generation != _generation) Fill(slot);
-        return new ReadOnlySpan<FieldValue>(_values, state.Start, state.Count);
+        // Start and Count were written by this class and always lie inside _values: skip the
+        // bounds check on the hottest line of the evaluator.
+        return MemoryMarshal.CreateReadOnlySpan(
+            ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_values), state.Start), state.Count);
+    }
+
+    /// <summary>
+    /// The bytes of the first value of a slot (the only one, for a single-valued field);
+    /// false when the value is missing.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryGetBytes(int slot, out ReadOnlySpan<byte> bytes)
+    {
+        ref var state = ref _slots[slot];
+        if (state.Generation != _generation) Fill(slot);
+        if (state.Count == 0)
+        {
+            bytes = default;
+            return false;
+        }
+        ref var value = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_values), state.Start);
+        bytes = MemoryMarshal.CreateReadOnlySpan(
+            ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_arena), value.Offset), value.Length);
+        return true;
     }
 
     /// <summary>The bytes of a string, buffer or address value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ReadOnlySpan<byte> Bytes(in FieldValue value) => new(_arena, value.Offset, value.Length);
+    public ReadOnlySpan<byte> Bytes(in FieldValue value) =>
+        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_arena), value.Offset), value.Length);
 
     /// <summary>Whether the slot already holds this event's values.</summary>
     public bool IsFilled(int slot) => _slots[slot].Generation == _generation;

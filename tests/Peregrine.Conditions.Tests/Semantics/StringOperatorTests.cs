@@ -1,4 +1,4 @@
-using static Peregrine.Conditions.Tests.Support.Conditions;
+using static Peregrine.Conditions.Tests.Support.ConditionHarness;
 
 namespace Peregrine.Conditions.Tests.Semantics;
 

@@ -9,8 +9,7 @@ internal sealed class GlobCheck(int slot, GlobPattern pattern) : ConditionNode
 {
     public override bool Evaluate(FieldCache fields)
     {
-        var values = fields.Get(slot);
-        return values.Length != 0 && pattern.IsMatch(fields.Bytes(values[0]));
+        return fields.TryGetBytes(slot, out var value) && pattern.IsMatch(value);
     }
 }
 
@@ -19,8 +18,7 @@ internal sealed class PathMatchCheck(int slot, PathPrefixSet paths) : ConditionN
 {
     public override bool Evaluate(FieldCache fields)
     {
-        var values = fields.Get(slot);
-        return values.Length != 0 && paths.IsMatch(fields.Bytes(values[0]));
+        return fields.TryGetBytes(slot, out var value) && paths.IsMatch(value);
     }
 }
 
@@ -29,8 +27,7 @@ internal sealed class RegexCheck(int slot, Regex regex) : ConditionNode
 {
     public override bool Evaluate(FieldCache fields)
     {
-        var values = fields.Get(slot);
-        return values.Length != 0 && RegexText.IsMatch(regex, fields, fields.Bytes(values[0]));
+        return fields.TryGetBytes(slot, out var value) && RegexText.IsMatch(regex, fields, value);
     }
 }
 

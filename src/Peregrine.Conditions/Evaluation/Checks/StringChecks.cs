@@ -11,8 +11,7 @@ internal sealed class BytesEqualCheck(int slot, byte[] constant) : ConditionNode
 {
     public override bool Evaluate(FieldCache fields)
     {
-        var values = fields.Get(slot);
-        return values.Length != 0 && fields.Bytes(values[0]).SequenceEqual(constant);
+        return fields.TryGetBytes(slot, out var value) && value.SequenceEqual(constant);
     }
 }
 
@@ -21,8 +20,7 @@ internal sealed class BytesNotEqualCheck(int slot, byte[] constant) : ConditionN
 {
     public override bool Evaluate(FieldCache fields)
     {
-        var values = fields.Get(slot);
-        return values.Length != 0 && !fields.Bytes(values[0]).SequenceEqual(constant);
+        return fields.TryGetBytes(slot, out var value) && !value.SequenceEqual(constant);
     }
 }
 
@@ -32,8 +30,7 @@ internal sealed class BytesOrderCheck<TOrdering>(int slot, byte[] constant) : Co
 {
     public override bool Evaluate(FieldCache fields)
     {
-        var values = fields.Get(slot);
-        return values.Length != 0 && TOrdering.HoldsFor(fields.Bytes(values[0]).SequenceCompareTo(constant));
+        return fields.TryGetBytes(slot, out var value) && TOrdering.HoldsFor(value.SequenceCompareTo(constant));
     }
 }
 
@@ -42,8 +39,7 @@ internal sealed class BytesContainsCheck(int slot, byte[] constant) : ConditionN
 {
     public override bool Evaluate(FieldCache fields)
     {
-        var values = fields.Get(slot);
-        return values.Length != 0 && fields.Bytes(values[0]).IndexOf(constant) >= 0;
+        return fields.TryGetBytes(slot, out var value) && value.IndexOf(constant) >= 0;
     }
 }
 
@@ -54,8 +50,7 @@ internal sealed class BytesIContainsCheck(int slot, byte[] constant) : Condition
 
     public override bool Evaluate(FieldCache fields)
     {
-        var values = fields.Get(slot);
-        return values.Length != 0 && AsciiCase.Contains(fields.Bytes(values[0]), _lower);
+        return fields.TryGetBytes(slot, out var value) && AsciiCase.Contains(value, _lower);
     }
 }
 
@@ -64,8 +59,7 @@ internal sealed class BytesStartsWithCheck(int slot, byte[] constant) : Conditio
 {
     public override bool Evaluate(FieldCache fields)
     {
-        var values = fields.Get(slot);
-        return values.Length != 0 && fields.Bytes(values[0]).StartsWith(constant);
+        return fields.TryGetBytes(slot, out var value) && value.StartsWith(constant);
     }
 }
 
@@ -74,8 +68,7 @@ internal sealed class BytesEndsWithCheck(int slot, byte[] constant) : ConditionN
 {
     public override bool Evaluate(FieldCache fields)
     {
-        var values = fields.Get(slot);
-        return values.Length != 0 && fields.Bytes(values[0]).EndsWith(constant);
+        return fields.TryGetBytes(slot, out var value) && value.EndsWith(constant);
     }
 }
 
@@ -84,7 +77,6 @@ internal sealed class BytesInSetCheck(int slot, ByteStringSet set) : ConditionNo
 {
     public override bool Evaluate(FieldCache fields)
     {
-        var values = fields.Get(slot);
-        return values.Length != 0 && set.Contains(fields.Bytes(values[0]));
+        return fields.TryGetBytes(slot, out var value) && set.Contains(value);
     }
 }

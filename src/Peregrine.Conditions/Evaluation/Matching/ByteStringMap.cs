@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Peregrine.Conditions.Evaluation.Matching;
 
@@ -64,6 +65,7 @@ internal sealed class ByteStringMap<TValue>
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool ContainsKey(ReadOnlySpan<byte> key) => IndexOf(key) >= 0;
 
     private int IndexOf(ReadOnlySpan<byte> key)
@@ -118,5 +120,6 @@ internal sealed class ByteStringSet(IEnumerable<byte[]> items)
 
     public int Count => _map.Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Contains(ReadOnlySpan<byte> item) => _map.ContainsKey(item);
 }

@@ -5,7 +5,7 @@ using Peregrine.Conditions.Parsing;
 namespace Peregrine.Conditions.Tests.Support;
 
 /// <summary>Parse, bind and evaluate in one call, for semantic tests.</summary>
-public static class Conditions
+public static class ConditionHarness
 {
     public static CompiledCondition Compile(string condition, FieldSlotTable? slots = null)
     {
