@@ -33,7 +33,7 @@ public sealed partial class ConditionBinder
         var reference = FieldResolver.Resolve(catalog, e.Name, e.Argument);
         _fieldsUsed.Add(reference);
         var definition = reference.Definition;
-        return new BoundOperand(slots.AddField(reference), definition.Type, definition.IsList, definition.Name, false, [reference]);
+        return new BoundOperand(slots.AddField(reference), definition.Type, definition.IsList, definition.Name, false, [reference], definition.PrintFormat);
     }
 
     /// <summary><c>val(field)</c> is the field itself; it only changes how the parser reads the right-hand side.</summary>
@@ -80,7 +80,7 @@ public sealed partial class ConditionBinder
                 // Upstream's message, typo included, for join/concat/getopt given one argument.
                 throw new BindingException($"unknown field transfomer '{e.Name}'");
         }
-        return new BoundOperand(slots.AddComputed(key, source), type, isList, child.FieldName, true, child.Fields);
+        return new BoundOperand(slots.AddComputed(key, source), type, isList, child.FieldName, true, child.Fields, child.PrintFormat);
     }
 
     private static void EnsureTransformable(string transformer, BoundOperand child, bool supported)
@@ -96,7 +96,7 @@ public sealed partial class ConditionBinder
     {
         var bytes = Encoding.UTF8.GetBytes(e.Value);
         var slot = slots.AddComputed("=" + CanonicalPrinter.Print(e), () => new ConstantSource([bytes]));
-        return new BoundOperand(slot, FieldType.String, false, ConstantName, false, []);
+        return new BoundOperand(slot, FieldType.String, false, ConstantName, false, [], PrintFormat.NotApplicable);
     }
 
     /// <summary>A parenthesised list of transformer arguments: the values of its items, in order.</summary>
@@ -105,7 +105,7 @@ public sealed partial class ConditionBinder
         var items = e.Items.Select(BindValueExpression).ToArray();
         var children = items.Select(i => (i.Slot, i.Type)).ToArray();
         var slot = slots.AddComputed(CanonicalPrinter.Print(e), () => new ListSource(children));
-        return new BoundOperand(slot, FieldType.String, true, ConstantName, true, items.SelectMany(i => i.Fields).ToArray());
+        return new BoundOperand(slot, FieldType.String, true, ConstantName, true, items.SelectMany(i => i.Fields).ToArray(), PrintFormat.NotApplicable);
     }
 
     /// <summary><c>join</c>, <c>concat</c> and <c>getopt</c> (0.44): several arguments, one result.</summary>
@@ -122,7 +122,7 @@ public sealed partial class ConditionBinder
                 if (!args[1].IsList) throw new BindingException("join() second argument must be a list");
                 RejectArgument(e);
                 var slot = slots.AddComputed(key, () => new JoinSource(args[0].Slot, args[1].Slot));
-                return new BoundOperand(slot, FieldType.String, false, e.Name, true, fields);
+                return new BoundOperand(slot, FieldType.String, false, e.Name, true, fields, PrintFormat.NotApplicable);
             }
             case "concat":
             {
@@ -131,7 +131,7 @@ public sealed partial class ConditionBinder
                 RejectArgument(e);
                 var parts = args.Select(a => a.Slot).ToArray();
                 var slot = slots.AddComputed(key, () => new ConcatSource(parts));
-                return new BoundOperand(slot, FieldType.String, false, e.Name, true, fields);
+                return new BoundOperand(slot, FieldType.String, false, e.Name, true, fields, PrintFormat.NotApplicable);
             }
             case "getopt":
             {
@@ -144,7 +144,7 @@ public sealed partial class ConditionBinder
                     throw new BindingException("getopt() field argument must be a single option character");
                 byte? selector = e.Argument is null ? null : (byte)e.Argument[0];
                 var slot = slots.AddComputed(key, () => new GetoptSource(args[0].Slot, args[1].Slot, selector));
-                return new BoundOperand(slot, FieldType.String, selector is null, e.Name, true, fields);
+                return new BoundOperand(slot, FieldType.String, selector is null, e.Name, true, fields, PrintFormat.NotApplicable);
             }
             default:
                 throw new BindingException("unknown multivalue transformer");

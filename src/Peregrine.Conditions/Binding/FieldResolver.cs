@@ -22,7 +22,7 @@ public static class FieldResolver
             var prefix = LongestPrefix(catalog, name);
             if (prefix is not null && argument is null && prefix.Argument.HasFlag(FieldArgument.Required))
                 throw new BindingException($"filter '{full}': {prefix.Name} requires an argument but none provided");
-            throw new BindingException("filter_check called with nonexistent field " + full);
+            throw new BindingException(UnknownFieldMessage + full);
         }
 
         if (argument is null)
@@ -60,7 +60,7 @@ public static class FieldResolver
 
         // Text after the first closing bracket means upstream's exact-match check fails.
         if (close + 1 != full.Length)
-            throw new BindingException("filter_check called with nonexistent field " + full);
+            throw new BindingException(UnknownFieldMessage + full);
         return new FieldReference(definition, text, index, key);
     }
 
@@ -68,26 +68,43 @@ public static class FieldResolver
     /// Whether <paramref name="text"/> (<c>name</c> or <c>name[arg]</c>) names a usable field.
     /// Used for the "field misused as a const string value" hint.
     /// </summary>
-    public static bool IsField(IFieldCatalog catalog, string text)
+    public static bool IsField(IFieldCatalog catalog, string text) => TryResolve(catalog, text, out _, out _);
+
+    /// <summary>
+    /// Resolves <c>name</c> or <c>name[arg]</c> text; on failure <paramref name="error"/> is
+    /// Falco's message (an unknown name, or an argument the field does not accept).
+    /// </summary>
+    public static bool TryResolve(IFieldCatalog catalog, string text, out FieldReference? reference, out string? error)
     {
         var open = text.IndexOf('[');
         var name = open < 0 ? text : text[..open];
         string? argument = null;
         if (open >= 0)
         {
-            if (!text.EndsWith(']')) return false;
+            if (!text.EndsWith(']'))
+            {
+                reference = null;
+                error = "filter_check called with nonexistent field " + text;
+                return false;
+            }
             argument = text[(open + 1)..^1];
         }
         try
         {
-            Resolve(catalog, name, argument);
+            reference = Resolve(catalog, name, argument);
+            error = null;
             return true;
         }
-        catch (BindingException)
+        catch (BindingException e)
         {
+            reference = null;
+            error = e.Message;
             return false;
         }
     }
+
+    /// <summary>The prefix of the message for a field name that is not in the catalog.</summary>
+    public const string UnknownFieldMessage = "filter_check called with nonexistent field ";
 
     /// <summary>
     /// The index reading of an argument: digits only, no leading zero, fits 64 bits.

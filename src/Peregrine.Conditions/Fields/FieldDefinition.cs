@@ -21,6 +21,9 @@ public sealed record FieldDefinition(
     /// <summary>The plugin suggests the field for outputs (<c>addOutput</c>).</summary>
     public bool AddOutput { get; init; }
 
+    /// <summary>How numbers (also after a transformer such as <c>len</c>) are written in outputs.</summary>
+    public PrintFormat PrintFormat { get; init; } = PrintFormat.Decimal;
+
     /// <summary>Whether any argument may be given.</summary>
     public bool AcceptsArgument => Argument != FieldArgument.None;
 }
