@@ -10,8 +10,14 @@ namespace Peregrine.Conditions.Binding;
 /// <summary>Fields, transformers and constant transformer arguments, each bound to a cache slot.</summary>
 public sealed partial class ConditionBinder
 {
-    /// <summary>The name libsinsp gives internal constant checks in messages.</summary>
+    /// <summary>The name libsinsp gives internal constant and transformer-result checks in messages.</summary>
     private const string ConstantName = "NA";
+
+    /// <summary>The name libsinsp gives the list result of a <c>getopt</c> without selector.</summary>
+    private const string InternalListName = "INTERNAL";
+
+    /// <summary>What libsinsp declares for a constant, a transformer result, or an argument list.</summary>
+    private static readonly DeclaredField DeclaredString = new(FieldType.String, false, ConstantName);
 
     /// <summary>A field, or a transformer applied to fields, constants or lists.</summary>
     private BoundOperand BindValueExpression(Expr e) => e switch
@@ -33,7 +39,8 @@ public sealed partial class ConditionBinder
         var reference = FieldResolver.Resolve(catalog, e.Name, e.Argument);
         _fieldsUsed.Add(reference);
         var definition = reference.Definition;
-        return new BoundOperand(slots.AddField(reference), definition.Type, definition.IsList, definition.Name, false, [reference], definition.PrintFormat);
+        return new BoundOperand(slots.AddField(reference), definition.Type, definition.IsList, definition.Name, false, [reference],
+            definition.PrintFormat, new DeclaredField(definition.Type, definition.IsList, definition.Name));
     }
 
     /// <summary><c>val(field)</c> is the field itself; it only changes how the parser reads the right-hand side.</summary>
@@ -80,7 +87,7 @@ public sealed partial class ConditionBinder
                 // Upstream's message, typo included, for join/concat/getopt given one argument.
                 throw new BindingException($"unknown field transfomer '{e.Name}'");
         }
-        return new BoundOperand(slots.AddComputed(key, source), type, isList, child.FieldName, true, child.Fields, child.PrintFormat);
+        return new BoundOperand(slots.AddComputed(key, source), type, isList, child.FieldName, true, child.Fields, child.PrintFormat, child.Base);
     }
 
     private static void EnsureTransformable(string transformer, BoundOperand child, bool supported)
@@ -88,7 +95,7 @@ public sealed partial class ConditionBinder
         if (supported) return;
         throw new BindingException(
             $"can't add field transformer: type '{child.Type.FalcoName()}' is not supported by '{transformer}' "
-            + $"transformer applied on {(child.IsList ? "list " : "")}field '{child.FieldName}'");
+            + $"transformer applied on {(child.IsList ? "list " : "")}field '{child.Base.Name}'");
     }
 
     /// <summary>A quoted string or number given as a transformer argument: a constant value.</summary>
@@ -96,7 +103,7 @@ public sealed partial class ConditionBinder
     {
         var bytes = Encoding.UTF8.GetBytes(e.Value);
         var slot = slots.AddComputed("=" + CanonicalPrinter.Print(e), () => new ConstantSource([bytes]));
-        return new BoundOperand(slot, FieldType.String, false, ConstantName, false, [], PrintFormat.NotApplicable);
+        return new BoundOperand(slot, FieldType.String, false, ConstantName, false, [], PrintFormat.NotApplicable, DeclaredString);
     }
 
     /// <summary>A parenthesised list of transformer arguments: the values of its items, in order.</summary>
@@ -105,10 +112,15 @@ public sealed partial class ConditionBinder
         var items = e.Items.Select(BindValueExpression).ToArray();
         var children = items.Select(i => (i.Slot, i.Type)).ToArray();
         var slot = slots.AddComputed(CanonicalPrinter.Print(e), () => new ListSource(children));
-        return new BoundOperand(slot, FieldType.String, true, ConstantName, true, items.SelectMany(i => i.Fields).ToArray(), PrintFormat.NotApplicable);
+        return new BoundOperand(slot, FieldType.String, true, ConstantName, true, items.SelectMany(i => i.Fields).ToArray(),
+            PrintFormat.NotApplicable, DeclaredString with { IsList = true });
     }
 
-    /// <summary><c>join</c>, <c>concat</c> and <c>getopt</c> (0.44): several arguments, one result.</summary>
+    /// <summary>
+    /// <c>join</c>, <c>concat</c> and <c>getopt</c> (0.44): several arguments, one result. Upstream
+    /// checks the arguments' declared types (before their own transformers), and declares every
+    /// result a single string named "NA".
+    /// </summary>
     private BoundOperand BindMultiValueTransformer(TransformerExpr e, BoundOperand[] args)
     {
         var key = CanonicalPrinter.Print(e);
@@ -118,33 +130,35 @@ public sealed partial class ConditionBinder
             case "join":
             {
                 if (args.Length != 2) throw new BindingException("join() requires exactly 2 arguments: separator and list");
-                if (args[0].IsList) throw new BindingException("join() first argument (separator) must be a single value, not a list");
-                if (!args[1].IsList) throw new BindingException("join() second argument must be a list");
+                if (args[0].Base.IsList) throw new BindingException("join() first argument (separator) must be a single value, not a list");
+                if (!args[1].Base.IsList) throw new BindingException("join() second argument must be a list");
                 RejectArgument(e);
                 var slot = slots.AddComputed(key, () => new JoinSource(args[0].Slot, args[1].Slot));
-                return new BoundOperand(slot, FieldType.String, false, e.Name, true, fields, PrintFormat.NotApplicable);
+                return new BoundOperand(slot, FieldType.String, false, ConstantName, true, fields, PrintFormat.NotApplicable, DeclaredString);
             }
             case "concat":
             {
-                if (args.Any(a => a.Type != FieldType.String || a.IsList))
+                if (args.Any(a => a.Base.Type != FieldType.String || a.Base.IsList))
                     throw new BindingException("concat() arguments must be strings");
                 RejectArgument(e);
                 var parts = args.Select(a => a.Slot).ToArray();
                 var slot = slots.AddComputed(key, () => new ConcatSource(parts));
-                return new BoundOperand(slot, FieldType.String, false, e.Name, true, fields, PrintFormat.NotApplicable);
+                return new BoundOperand(slot, FieldType.String, false, ConstantName, true, fields, PrintFormat.NotApplicable, DeclaredString);
             }
             case "getopt":
             {
                 if (args.Length != 2) throw new BindingException("getopt() requires exactly 2 arguments: args list and optstring");
-                if (!args[0].IsList) throw new BindingException("getopt() first argument must be a list");
-                if (args[1].IsList) throw new BindingException("getopt() second argument (optstring) must be a single value");
-                if (args[0].Type != FieldType.String || args[1].Type != FieldType.String)
+                if (!args[0].Base.IsList) throw new BindingException("getopt() first argument must be a list");
+                if (args[1].Base.IsList) throw new BindingException("getopt() second argument (optstring) must be a single value");
+                if (args[0].Base.Type != FieldType.String || args[1].Base.Type != FieldType.String)
                     throw new BindingException("getopt() arguments must be strings");
-                if (e.Argument is { Length: not 1 })
+                // The selector is one option character: one byte, as upstream counts it.
+                if (e.Argument is not null && System.Text.Encoding.UTF8.GetByteCount(e.Argument) != 1)
                     throw new BindingException("getopt() field argument must be a single option character");
                 byte? selector = e.Argument is null ? null : (byte)e.Argument[0];
                 var slot = slots.AddComputed(key, () => new GetoptSource(args[0].Slot, args[1].Slot, selector));
-                return new BoundOperand(slot, FieldType.String, selector is null, e.Name, true, fields, PrintFormat.NotApplicable);
+                return new BoundOperand(slot, FieldType.String, selector is null, selector is null ? InternalListName : ConstantName,
+                    true, fields, PrintFormat.NotApplicable, DeclaredString);
             }
             default:
                 throw new BindingException("unknown multivalue transformer");

@@ -32,9 +32,10 @@ public static class FieldResolver
             return new FieldReference(definition, null, FieldReference.NoIndex, null);
         }
 
-        // Upstream rebuilds "name[arg]", cuts it at the first blank and parses the brackets again.
+        // Upstream rebuilds "name[arg]", cuts it at the first blank, trims white space and parses
+        // the brackets again.
         var blank = full.IndexOf(' ');
-        var cut = blank < 0 ? full : full[..blank];
+        var cut = (blank < 0 ? full : full[..blank]).Trim(' ', '\t', '\n', '\v', '\f', '\r');
         var argStart = name.Length + 1;
         if (argStart >= cut.Length)
             throw new BindingException($"filter '{cut}': {name} terminates with incomplete argument brackets");

@@ -224,7 +224,8 @@ public static class Re2PosixPattern
                     var d = _runes[_i++];
                     if (d == '{')
                     {
-                        if (AtEnd) throw BadEscape(begin);
+                        // RE2 reads the next character without checking for the end first.
+                        if (AtEnd) throw new Re2SyntaxException("invalid UTF-8");
                         d = _runes[_i++];
                         var digits = 0;
                         var code = 0;
@@ -275,8 +276,10 @@ public static class Re2PosixPattern
                 // '-' is only allowed first or last in a POSIX class.
                 if (Peek() == '-' && !first && (_i + 1 >= _runes.Length || _runes[_i + 1] != ']'))
                 {
-                    var end = Math.Min(_i + 2, _runes.Length);
-                    throw new Re2SyntaxException("invalid character class range: " + RunesToString(_i, end));
+                    // RE2 reads the character after the '-' for its message: at the end of the
+                    // pattern that read fails first.
+                    if (_i + 1 >= _runes.Length) throw new Re2SyntaxException("invalid UTF-8");
+                    throw new Re2SyntaxException("invalid character class range: " + RunesToString(_i, _i + 2));
                 }
                 first = false;
                 if (Peek() == '[' && Peek(1) == ':' && _i + 2 < _runes.Length && TryParseClassName(set)) continue;

@@ -1,4 +1,4 @@
-using System.Text.Encodings.Web;
+
 using System.Text.Json;
 
 namespace Peregrine.Rules.Loading;
@@ -9,13 +9,13 @@ namespace Peregrine.Rules.Loading;
 /// </summary>
 public static class LoadResultJson
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
 
     /// <summary><c>{"falco_load_results":[...]}</c> for several files.</summary>
     public static string Results(IEnumerable<LoadResult> results, IReadOnlyDictionary<string, string> contents)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, Options))
+        using (var w = new Utf8JsonWriter(buffer, Outputs.JsonOutput.Options))
         {
             w.WriteStartObject();
             w.WriteStartArray("falco_load_results");

@@ -41,6 +41,13 @@ public static class YamlLoader
         {
             throw new YamlSyntaxError(e.Message, offsets.Mark(e.Start));
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // The YAML library can fail this way on some malformed input: still a syntax error of the
+            // file, reported where the parser last stood, never a crash.
+            var mark = parser.Current is { } current ? offsets.Mark(current.Start) : YamlMark.Zero;
+            throw new YamlSyntaxError("invalid YAML: " + e.Message, mark);
+        }
         return documents;
     }
 

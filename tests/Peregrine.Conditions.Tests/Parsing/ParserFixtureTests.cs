@@ -20,7 +20,10 @@ public sealed class ParserFixtureTests
         {
             Assert.True(result.Succeeded, $"expected success, got: {result.Error}");
             Assert.Equal(fixture.Expected, result.Expr.ToString());
-            // The canonical text is itself a valid condition that prints back unchanged.
+            // The canonical text is itself a valid condition that prints back unchanged, except
+            // for the cases collected in canonical_not_reparseable.cases, where Falco's printer
+            // does not quote or escape enough to be read back.
+            if (Path.GetFileNameWithoutExtension(fixture.File) == "canonical_not_reparseable") return;
             var reparsed = ConditionParser.Parse(fixture.Expected);
             Assert.True(reparsed.Succeeded, $"canonical text does not parse: {reparsed.Error}");
             Assert.Equal(fixture.Expected, reparsed.Expr.ToString());
