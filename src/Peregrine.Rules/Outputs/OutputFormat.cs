@@ -15,9 +15,9 @@ namespace Peregrine.Rules.Outputs;
 public sealed class OutputFormat
 {
     private readonly Segment[] _segments;
-    private readonly JsonField[] _jsonFields;
+    private readonly OutputField[] _jsonFields;
 
-    private OutputFormat(string text, Segment[] segments, JsonField[] jsonFields)
+    private OutputFormat(string text, Segment[] segments, OutputField[] jsonFields)
     {
         Text = text;
         _segments = segments;
@@ -32,6 +32,9 @@ public sealed class OutputFormat
 
     /// <summary>The catalog fields the format reads (for batching extraction).</summary>
     public IReadOnlyList<FieldReference> Fields => _jsonFields.Select(f => f.Field).ToArray();
+
+    /// <summary>The <c>output_fields</c> entries of the format: key, field and slot, in key order.</summary>
+    public IReadOnlyList<OutputField> JsonFields => _jsonFields;
 
     /// <summary>
     /// Compiles a format against a source, with the 0.44 tokenizer: after <c>%</c> and an
@@ -115,7 +118,7 @@ public sealed class OutputFormat
         var jsonFields = fields
             .DistinctBy(f => f.Text)
             .OrderBy(f => f.Text, StringComparer.Ordinal)
-            .Select(f => new JsonField(f.Text, f, slots.AddField(f)))
+            .Select(f => new OutputField(f.Text, f, slots.AddField(f)))
             .ToArray();
         return new OutputFormat(format, segments.ToArray(), jsonFields);
     }
@@ -154,9 +157,7 @@ public sealed class OutputFormat
         foreach (var field in _jsonFields)
         {
             writer.WritePropertyName(field.Key);
-            var definition = field.Field.Definition;
-            if (special is not null && special.TryWrite(field.Field, cache, field.Slot, writer)) continue;
-            ValueJson.Write(writer, cache, field.Slot, definition.Type, definition.IsList, definition.PrintFormat);
+            field.WriteValue(cache, writer, special);
         }
     }
 
@@ -175,7 +176,18 @@ public sealed class OutputFormat
         public static Segment Field(BoundOperand operand, int width) => new([], operand, width);
     }
 
-    private sealed record JsonField(string Key, FieldReference Field, int Slot);
+}
+
+/// <summary>One plain field read by an output format: its <c>output_fields</c> key, the field and its cache slot.</summary>
+public sealed record OutputField(string Key, FieldReference Field, int Slot)
+{
+    /// <summary>Writes the typed JSON value; <paramref name="special"/> may render it itself (e.g. times as integers).</summary>
+    public void WriteValue(FieldCache cache, Utf8JsonWriter writer, IFieldJsonRenderer? special = null)
+    {
+        if (special is not null && special.TryWrite(Field, cache, Slot, writer)) return;
+        var definition = Field.Definition;
+        ValueJson.Write(writer, cache, Slot, definition.Type, definition.IsList, definition.PrintFormat);
+    }
 }
 
 /// <summary>Renders the JSON of fields whose JSON form is not their text (Falco's time fields).</summary>

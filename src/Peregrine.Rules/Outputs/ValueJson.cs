@@ -35,7 +35,7 @@ public static class ValueJson
         switch (type)
         {
             case FieldType.String:
-                writer.WriteStringValue(cache.Bytes(value));
+                JsonOutput.WriteUtf8String(writer, cache.Bytes(value));
                 break;
             case FieldType.Bool:
                 writer.WriteBooleanValue(value.Number != 0);
