@@ -4,8 +4,9 @@ namespace Peregrine.Conditions.Binding;
 
 /// <summary>
 /// Resolves a field name and its bracket argument against a catalog with libsinsp's rules and
-/// messages for plugin-style fields: argument allowed or required, index or key, and the
-/// reconstruction of <c>name[arg]</c> text that upstream re-parses (which is why an argument
+/// messages: built-in fields (<see cref="FieldDefinition.NameOnlyLookup"/>) match the whole text
+/// or nothing; plugin-style fields check their argument (allowed or required, index or key) on
+/// the reconstruction of <c>name[arg]</c> text that upstream re-parses (which is why an argument
 /// containing a blank is reported as unbalanced brackets).
 /// </summary>
 public static class FieldResolver
@@ -15,11 +16,16 @@ public static class FieldResolver
     {
         var full = argument is null ? name : name + "[" + argument + "]";
         var definition = catalog.Find(name);
+        if (definition is { NameOnlyLookup: true } && argument is null) return new FieldReference(definition, null, FieldReference.NoIndex, null);
+
+        // A built-in field that prefixes the text claims it before any plugin field is tried.
+        if (LongestPrefix(catalog, full, nameOnly: true) is not null) throw new BindingException(UnknownFieldMessage + full);
+
         if (definition is null)
         {
             // Upstream matches the longest known prefix; a prefix field that requires an
             // argument then complains about the missing argument instead of the unknown name.
-            var prefix = LongestPrefix(catalog, name);
+            var prefix = LongestPrefix(catalog, name, nameOnly: false);
             if (prefix is not null && argument is null && prefix.Argument.HasFlag(FieldArgument.Required))
                 throw new BindingException($"filter '{full}': {prefix.Name} requires an argument but none provided");
             throw new BindingException(UnknownFieldMessage + full);
@@ -134,12 +140,14 @@ public static class FieldResolver
         return null;
     }
 
-    private static FieldDefinition? LongestPrefix(IFieldCatalog catalog, string name)
+    /// <summary>The longest field name that strictly prefixes <paramref name="name"/>, among the built-in fields only if asked.</summary>
+    private static FieldDefinition? LongestPrefix(IFieldCatalog catalog, string name, bool nameOnly)
     {
         FieldDefinition? best = null;
         foreach (var field in catalog.Fields)
         {
-            if (field.Name.Length < name.Length && name.StartsWith(field.Name, StringComparison.Ordinal)
+            if ((!nameOnly || field.NameOnlyLookup)
+                && field.Name.Length < name.Length && name.StartsWith(field.Name, StringComparison.Ordinal)
                 && (best is null || field.Name.Length > best.Name.Length))
             {
                 best = field;

@@ -24,6 +24,17 @@ public sealed record FieldDefinition(
     /// <summary>How numbers (also after a transformer such as <c>len</c>) are written in outputs.</summary>
     public PrintFormat PrintFormat { get; init; } = PrintFormat.Decimal;
 
+    /// <summary>
+    /// The field belongs to one of libsinsp's built-in filtercheck classes (the generic
+    /// <c>evt.*</c> fields, the static fields), not to a plugin. Those classes are asked first
+    /// and look a field up by the whole text written, brackets included: the longest of their
+    /// names that prefixes the text wins, and unless it is the whole text the lookup gives up.
+    /// So such a field never takes an argument, and any text it only prefixes
+    /// (<c>evt.time[1]</c>, <c>evt.timex</c>) is a nonexistent field, even when a plugin
+    /// declares that exact name. Plugin fields parse their own argument instead.
+    /// </summary>
+    public bool NameOnlyLookup { get; init; }
+
     /// <summary>Whether any argument may be given.</summary>
     public bool AcceptsArgument => Argument != FieldArgument.None;
 }

@@ -31,8 +31,8 @@ public sealed class LoadContext
     public static LoadContext ForContent(string name) =>
         new([new LoadLocation(name, YamlMark.Zero, ItemType.RulesContent, "")], null);
 
-    /// <summary>A child context for a YAML node.</summary>
-    public LoadContext Child(YamlNode node, ItemType type, string itemName = "") => Child(node.Mark, type, itemName);
+    /// <summary>A child context for a YAML node, where Falco places it.</summary>
+    public LoadContext Child(YamlNode node, ItemType type, string itemName = "") => Child(node.CppMark, type, itemName);
 
     /// <summary>A child context at a YAML mark.</summary>
     public LoadContext Child(YamlMark mark, ItemType type, string itemName = "") =>

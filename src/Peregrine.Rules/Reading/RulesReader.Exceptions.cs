@@ -24,8 +24,11 @@ public sealed partial class RulesReader
             var name = YamlDecoding.String(map, "name", temporary);
             var context = parent.Child(entry, ItemType.Exception, name);
             var exception = new ExceptionDefinition(context, name);
-            if (result.Any(e => e.Name == name))
+            // One warning per earlier exception of that name, not one per repeated name: a name
+            // used three times warns once for the second and twice for the third, as Falco does.
+            foreach (var earlier in result)
             {
+                if (earlier.Name != name) continue;
                 session.Result.AddWarning(LoadWarningCode.ExceptionNameNotUnique,
                     $"Multiple definitions of exception '{name}' in the same rule", context);
             }

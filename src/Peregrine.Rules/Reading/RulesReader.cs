@@ -19,8 +19,10 @@ public sealed partial class RulesReader(RulesCollector collector)
     private const string OverrideWithAppend =
         "Keys 'override' and 'append: true' cannot be used together. Add an 'append' entry (e.g. 'condition: append') under 'override' instead.";
 
-    private static readonly Regex ListNamePattern = new("^[^()\"'\t\n\v\f\r =,]+$", RegexOptions.CultureInvariant);
-    private static readonly Regex MacroNamePattern = new("^[a-zA-Z]+[a-zA-Z0-9_]*$", RegexOptions.CultureInvariant);
+    // Falco full-matches these; \z (not $, which also matches before a final newline) makes a
+    // name like "m\n" invalid here too.
+    private static readonly Regex ListNamePattern = new("^[^()\"'\t\n\v\f\r =,]+\\z", RegexOptions.CultureInvariant);
+    private static readonly Regex MacroNamePattern = new("^[a-zA-Z]+[a-zA-Z0-9_]*\\z", RegexOptions.CultureInvariant);
 
     /// <summary>Reads the file; false when it had an error (already recorded in the session's result).</summary>
     public bool Read(LoadSession session, IReadOnlyList<YamlNode?> documents)
@@ -104,7 +106,8 @@ public sealed partial class RulesReader(RulesCollector collector)
             }
             collector.RequirePlugins(group, entryContext);
         }
-        WarnUnknownKeys(session, item, ["required_plugin_versions"], parent.Child(value, ItemType.RequiredPluginVersions));
+        // Unlike the errors above, which point at the value, the unknown-key warnings point at the item.
+        WarnUnknownKeys(session, item, ["required_plugin_versions"], parent.Child(item, ItemType.RequiredPluginVersions));
     }
 
     private void ReadList(LoadSession session, YamlMapping item, LoadContext parent)
@@ -153,8 +156,9 @@ public sealed partial class RulesReader(RulesCollector collector)
 
     private static void WarnUnknownKeys(LoadSession session, YamlMapping item, string[] expected, LoadContext context)
     {
-        foreach (var key in item.Keys)
+        foreach (var (keyNode, _) in item.Entries)
         {
+            var key = YamlDecoding.AsString(keyNode, context);
             if (!expected.Contains(key))
                 session.Result.AddWarning(LoadWarningCode.UnknownKey, $"Unknown key '{key}'. The key will be ignored.", context);
         }

@@ -101,6 +101,22 @@ internal static class YamlDecoding
         }
     }
 
+    /// <summary>
+    /// A node read the way Falco reads keys and override operations (yaml-cpp's
+    /// <c>as&lt;std::string&gt;()</c>): a null node is the text <c>null</c> whatever was written
+    /// (<c>~</c>, <c>NULL</c>, nothing), a scalar is its text, and a sequence or mapping is
+    /// yaml-cpp's bad-conversion exception. Falco does not expect that exception, so it surfaces
+    /// as LOAD_ERR_VALIDATE against the whole content with yaml-cpp's own 1-based position.
+    /// </summary>
+    public static string AsString(YamlNode node, LoadContext context)
+    {
+        if (node.IsNull) return "null";
+        if (node is YamlScalar scalar) return scalar.Value;
+        throw new RuleLoadException(LoadErrorCode.Validate,
+            $"yaml-cpp: error at line {node.CppMark.Line + 1}, column {node.CppMark.Column + 1}: bad conversion",
+            LoadContext.ForContent(context.Name));
+    }
+
     private delegate bool TryParse<T>(string text, out T value);
 
     private static T? Decode<T>(YamlMapping item, string key, LoadContext context, bool optional, TryParse<T> parse) where T : struct

@@ -34,11 +34,16 @@ public readonly record struct SemVersion(uint Major, uint Minor, uint Patch) : I
         return true;
     }
 
-    /// <summary>C's <c>%u</c>: optional white space, optional sign (negatives wrap), digits.</summary>
+    /// <summary>
+    /// glibc's <c>%u</c>: optional C-locale white space and sign, then decimal digits converted as
+    /// <c>strtoul</c> does on a 64-bit system (saturating at 2^64-1, a minus sign negating modulo
+    /// 2^64), and the result narrowed to the 32-bit destination by keeping its low bits. So
+    /// 4294967296 reads as 0 and -1 as 4294967295 (checked against glibc 2.36).
+    /// </summary>
     private static bool ScanUnsigned(string text, ref int i, out uint value)
     {
         value = 0;
-        while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+        while (i < text.Length && text[i] is ' ' or '\t' or '\n' or '\v' or '\f' or '\r') i++;
         var negative = false;
         if (i < text.Length && text[i] is '+' or '-')
         {
@@ -47,14 +52,17 @@ public readonly record struct SemVersion(uint Major, uint Minor, uint Patch) : I
         }
         var start = i;
         ulong magnitude = 0;
+        var overflow = false;
         while (i < text.Length && char.IsAsciiDigit(text[i]))
         {
-            magnitude = Math.Min(magnitude * 10 + (ulong)(text[i] - '0'), uint.MaxValue + 1UL);
+            var digit = (ulong)(text[i] - '0');
+            if (magnitude > (ulong.MaxValue - digit) / 10) overflow = true;
+            else magnitude = magnitude * 10 + digit;
             i++;
         }
         if (i == start) return false;
-        var clamped = magnitude > uint.MaxValue ? uint.MaxValue : (uint)magnitude;
-        value = negative ? unchecked(0u - clamped) : clamped;
+        var converted = overflow ? ulong.MaxValue : negative ? unchecked(0UL - magnitude) : magnitude;
+        value = unchecked((uint)converted);
         return true;
     }
 }

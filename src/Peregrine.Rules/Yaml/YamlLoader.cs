@@ -1,4 +1,3 @@
-using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -20,7 +19,7 @@ public static class YamlLoader
     /// <summary>One entry per document; a document that is empty yields null.</summary>
     public static IReadOnlyList<YamlNode?> LoadAll(string content)
     {
-        var offsets = new ByteOffsets(content);
+        var marks = new YamlCppMarks(content);
         var parser = new Parser(new StringReader(content));
         var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var documents = new List<YamlNode?>();
@@ -31,7 +30,7 @@ public static class YamlLoader
             {
                 parser.Consume<DocumentStart>();
                 YamlNode? root = null;
-                if (!parser.Accept<DocumentEnd>(out _)) root = ReadNode(parser, anchors, offsets);
+                if (!parser.Accept<DocumentEnd>(out _)) root = ReadNode(parser, anchors, marks);
                 parser.Consume<DocumentEnd>();
                 documents.Add(root);
                 anchors.Clear();
@@ -39,22 +38,22 @@ public static class YamlLoader
         }
         catch (YamlException e)
         {
-            throw new YamlSyntaxError(e.Message, offsets.Mark(e.Start));
+            throw new YamlSyntaxError(e.Message, marks.Mark(e.Start));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
         {
             // The YAML library can fail this way on some malformed input: still a syntax error of the
             // file, reported where the parser last stood, never a crash.
-            var mark = parser.Current is { } current ? offsets.Mark(current.Start) : YamlMark.Zero;
+            var mark = parser.Current is { } current ? marks.Mark(current.Start) : YamlMark.Zero;
             throw new YamlSyntaxError("invalid YAML: " + e.Message, mark);
         }
         return documents;
     }
 
-    private static YamlNode ReadNode(IParser parser, Dictionary<string, YamlNode> anchors, ByteOffsets offsets)
+    private static YamlNode ReadNode(IParser parser, Dictionary<string, YamlNode> anchors, YamlCppMarks marks)
     {
         var current = parser.Current ?? throw new YamlException("unexpected end of YAML stream");
-        var mark = offsets.Mark(current.Start);
+        var mark = marks.Mark(current.Start);
         switch (current)
         {
             case AnchorAlias alias:
@@ -65,7 +64,12 @@ public static class YamlLoader
             case Scalar scalar:
             {
                 parser.MoveNext();
-                var node = new YamlScalar(mark, scalar.Value, scalar.Style);
+                // A value left out entirely (an empty, untagged, unanchored plain scalar) sits
+                // at the next token in yaml-cpp, e.g. the next key.
+                YamlMark? cppMark = scalar is { Value.Length: 0, Style: ScalarStyle.Plain, Anchor.IsEmpty: true, Tag.IsEmpty: true }
+                    ? marks.NextToken(scalar.Start)
+                    : null;
+                var node = new YamlScalar(mark, scalar.Value, scalar.Style, tagged: !scalar.Tag.IsEmpty, cppMark);
                 Remember(anchors, scalar.Anchor, node);
                 return node;
             }
@@ -73,7 +77,7 @@ public static class YamlLoader
             {
                 parser.MoveNext();
                 var items = new List<YamlNode>();
-                while (!parser.TryConsume<SequenceEnd>(out _)) items.Add(ReadNode(parser, anchors, offsets));
+                while (!parser.TryConsume<SequenceEnd>(out _)) items.Add(ReadNode(parser, anchors, marks));
                 var node = new YamlSequence(mark, items);
                 Remember(anchors, start.Anchor, node);
                 return node;
@@ -84,8 +88,8 @@ public static class YamlLoader
                 var entries = new List<KeyValuePair<YamlNode, YamlNode>>();
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
-                    var key = ReadNode(parser, anchors, offsets);
-                    var value = ReadNode(parser, anchors, offsets);
+                    var key = ReadNode(parser, anchors, marks);
+                    var value = ReadNode(parser, anchors, marks);
                     entries.Add(new(key, value));
                 }
                 // yaml-cpp marks a block mapping at its first key.
@@ -102,32 +106,5 @@ public static class YamlLoader
     private static void Remember(Dictionary<string, YamlNode> anchors, AnchorName anchor, YamlNode node)
     {
         if (!anchor.IsEmpty) anchors[anchor.Value] = node;
-    }
-
-    /// <summary>Converts YamlDotNet marks (1-based, UTF-16 index) to yaml-cpp marks (0-based, byte offset).</summary>
-    private sealed class ByteOffsets(string content)
-    {
-        private readonly bool _ascii = Encoding.UTF8.GetByteCount(content) == content.Length;
-        private int[]? _prefix;
-
-        public YamlMark Mark(Mark m) =>
-            new(Math.Max(0, (int)m.Line - 1), Math.Max(0, (int)m.Column - 1), ToByteOffset((int)m.Index));
-
-        private int ToByteOffset(int charIndex)
-        {
-            charIndex = Math.Clamp(charIndex, 0, content.Length);
-            if (_prefix is null)
-            {
-                if (_ascii) return charIndex;
-                _prefix = new int[content.Length + 1];
-                for (var i = 0; i < content.Length; i++)
-                {
-                    var width = char.IsHighSurrogate(content[i]) ? 4 : char.IsLowSurrogate(content[i]) ? 0
-                        : content[i] < 0x80 ? 1 : content[i] < 0x800 ? 2 : 3;
-                    _prefix[i + 1] = _prefix[i] + width;
-                }
-            }
-            return _prefix[charIndex];
-        }
     }
 }

@@ -46,5 +46,12 @@ public static class PluginFieldsJson
         return fields;
     }
 
+    /// <summary>
+    /// A catalog of libsinsp's own fields (evt.json): marked <see cref="FieldDefinition.NameOnlyLookup"/>,
+    /// as the engine marks its generic fields.
+    /// </summary>
+    public static IReadOnlyList<FieldDefinition> LoadBuiltIn(string fileName) =>
+        Load(fileName).Select(f => f with { NameOnlyLookup = true }).ToArray();
+
     private static bool Flag(JsonElement arg, string name) => arg.TryGetProperty(name, out var v) && v.GetBoolean();
 }

@@ -9,16 +9,18 @@ namespace Peregrine.Rules.Tests.Support;
 public static class ReferenceSources
 {
     public static RuleSource CloudTrail() =>
-        new("aws_cloudtrail", Catalog("evt.json", "cloudtrail.json", "json.json"));
+        new("aws_cloudtrail", Catalog("cloudtrail.json", "json.json"));
 
     public static RuleSource K8sAudit() =>
-        new("k8s_audit", Catalog("evt.json", "k8saudit.json", "json.json"));
+        new("k8s_audit", Catalog("k8saudit.json", "json.json"));
 
     public static RuleSources Both() => new([CloudTrail(), K8sAudit()]);
 
     public static RuleSources None() => new([]);
 
-    private static FieldCatalog Catalog(params string[] files) => new(files.SelectMany(PluginFieldsJson.Load));
+    /// <summary>The generic fields first, as Falco registers them, then the plugins' fields.</summary>
+    private static FieldCatalog Catalog(params string[] pluginFiles) =>
+        new(PluginFieldsJson.LoadBuiltIn("evt.json").Concat(pluginFiles.SelectMany(PluginFieldsJson.Load)));
 
     /// <summary>The text of an upstream rules file copied into the repository.</summary>
     public static string RulesFile(string relativePath) =>

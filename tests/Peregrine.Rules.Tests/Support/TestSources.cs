@@ -11,7 +11,7 @@ public static class TestSources
 {
     public static RuleSources Create() => new(
     [
-        new RuleSource("test", new FieldCatalog(PluginFieldsJson.Load("evt.json").Concat(
+        new RuleSource("test", new FieldCatalog(PluginFieldsJson.LoadBuiltIn("evt.json").Concat(
         [
             new FieldDefinition("dt.name", FieldType.String),
             new FieldDefinition("dt.name2", FieldType.String),
