@@ -4,6 +4,7 @@ using Peregrine.Engine.Processing;
 using Peregrine.Engine.Sources;
 using Peregrine.Plugins;
 using Peregrine.Rules;
+using Peregrine.Rules.Compiling;
 using Peregrine.Rules.Loading;
 using Peregrine.Rules.Versions;
 
@@ -26,7 +27,7 @@ public sealed class DetectionEngine : IDisposable
         Sources = sources;
         _options = options;
         foreach (var source in sources) _ruleSources[source.Name] = new RuleSource(source.Name, source.Catalog);
-        Rules = new RulesLoader(new RuleSources(_ruleSources.Values), options.ExtraOutputs, options.MinimumPriority);
+        Rules = new RulesLoader(new RuleSources(_ruleSources.Values), ExtraOutputs(options, sources), options.MinimumPriority);
     }
 
     public PluginRegistry Registry { get; }
@@ -35,6 +36,9 @@ public sealed class DetectionEngine : IDisposable
     public IReadOnlyList<PluginSource> Sources { get; }
 
     public RulesLoader Rules { get; }
+
+    /// <summary>The host name alerts and <c>evt.hostname</c> carry.</summary>
+    public string Hostname => _options.Hostname;
 
     /// <summary>
     /// Loads the plugins, lays out the sources and initializes every participating plugin once per
@@ -106,6 +110,25 @@ public sealed class DetectionEngine : IDisposable
         }
         _instances.Clear();
         Registry.Dispose();
+    }
+
+    /// <summary>
+    /// The configured extra outputs, with each suggested-output entry expanded, per source it
+    /// matches, into one <c>name_with_underscores=%name</c> format per field the source's plugins
+    /// suggest (Falco's <c>add_suggested_output</c>).
+    /// </summary>
+    private static List<ExtraOutput> ExtraOutputs(EngineOptions options, IReadOnlyList<PluginSource> sources)
+    {
+        var all = options.ExtraOutputs.ToList();
+        foreach (var entry in options.SuggestedOutputs)
+        {
+            foreach (var source in sources.Where(s => string.IsNullOrEmpty(entry.Source) || s.Name == entry.Source))
+            {
+                foreach (var field in source.Catalog.Fields.Where(f => f.AddOutput))
+                    all.Add(entry with { Source = source.Name, Format = field.Name.Replace('.', '_') + "=%" + field.Name });
+            }
+        }
+        return all;
     }
 
     private void InitializePlugins(IPluginLogger? logger)

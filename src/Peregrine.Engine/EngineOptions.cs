@@ -21,6 +21,12 @@ public sealed record EngineOptions
     /// <summary><c>append_output</c> entries.</summary>
     public IReadOnlyList<ExtraOutput> ExtraOutputs { get; init; } = [];
 
+    /// <summary>
+    /// <c>append_output</c> entries with <c>suggested_output: true</c> (only their match is used):
+    /// matching rules get <c>name=%name</c> for every field a plugin suggests for outputs.
+    /// </summary>
+    public IReadOnlyList<ExtraOutput> SuggestedOutputs { get; init; } = [];
+
     /// <summary><c>static_fields</c>: constant <c>static.*</c> fields offered by every source.</summary>
     public IReadOnlyDictionary<string, string> StaticFields { get; init; } = new Dictionary<string, string>();
 

@@ -38,5 +38,5 @@ public static class GenericEventFields
 
     private static FieldDefinition Define(GenericField id, string name, FieldType type, string display, string description,
         PrintFormat format = PrintFormat.NotApplicable) =>
-        new(name, type, Description: description, Display: display) { Owner = id, PrintFormat = format };
+        new(name, type, Description: description, Display: display) { Owner = id, PrintFormat = format, NameOnlyLookup = true };
 }

@@ -20,5 +20,6 @@ public static class StaticFields
             {
                 Owner = new StaticFieldOwner(Encoding.UTF8.GetBytes(kv.Value)),
                 AddOutput = true,
+                NameOnlyLookup = true,
             });
 }

@@ -79,7 +79,7 @@ internal sealed unsafe class NativePlugin : NativePluginBase
             return false;
         }
 
-        lock (Gate)
+        using (Gate.Enter())
         {
             ThrowIfDisposed();
             if (!AcceptsSource(evt.Source))

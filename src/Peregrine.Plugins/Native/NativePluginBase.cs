@@ -50,7 +50,7 @@ internal abstract unsafe class NativePluginBase : IPlugin
     internal PluginOwner Owner { get; }
 
     /// <summary>Serializes every call into this plugin state and its streams.</summary>
-    internal Lock Gate { get; } = new();
+    internal PluginGate Gate { get; } = new();
 
     /// <summary>The plugin state; may legitimately be NULL if the plugin's init returned none.</summary>
     internal void* State { get; private set; }
@@ -68,7 +68,7 @@ internal abstract unsafe class NativePluginBase : IPlugin
 
     public IReadOnlyList<PluginOpenParam> ListOpenParams()
     {
-        lock (Gate)
+        using (Gate.Enter())
         {
             ThrowIfDisposed();
             if (State == null || _listOpenParams == null)
@@ -105,7 +105,7 @@ internal abstract unsafe class NativePluginBase : IPlugin
         }
 
         var parametersUtf8 = NativeText.PinnedUtf8Z(parameters ?? string.Empty);
-        lock (Gate)
+        using (Gate.Enter())
         {
             ThrowIfDisposed();
 
@@ -147,7 +147,7 @@ internal abstract unsafe class NativePluginBase : IPlugin
         }
 
         string text;
-        lock (Gate)
+        using (Gate.Enter())
         {
             ThrowIfDisposed();
             text = State != null ? CallEventToString(evt) : string.Empty;
@@ -158,7 +158,7 @@ internal abstract unsafe class NativePluginBase : IPlugin
 
     public void Dispose()
     {
-        lock (Gate)
+        using (Gate.Enter())
         {
             if (_disposed)
             {

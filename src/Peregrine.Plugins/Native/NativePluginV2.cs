@@ -61,7 +61,7 @@ internal sealed unsafe class NativePluginV2 : NativePluginBase
             return false;
         }
 
-        lock (Gate)
+        using (Gate.Enter())
         {
             ThrowIfDisposed();
             if (!AcceptsSource(evt.Source))

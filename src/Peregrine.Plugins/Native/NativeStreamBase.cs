@@ -36,7 +36,7 @@ internal abstract unsafe class NativeStreamBase : IPluginStream
     public PluginBatchStatus NextBatch(out PluginEventBatch batch)
     {
         batch = default;
-        lock (Plugin.Gate)
+        using (Plugin.Gate.Enter())
         {
             ObjectDisposedException.ThrowIf(_closed, this);
             if (_fault is not null)
@@ -152,7 +152,7 @@ internal abstract unsafe class NativeStreamBase : IPluginStream
 
     public PluginProgress GetProgress()
     {
-        lock (Plugin.Gate)
+        using (Plugin.Gate.Enter())
         {
             ObjectDisposedException.ThrowIf(_closed, this);
             if (Plugin.GetProgress == null || Plugin.State == null)
@@ -176,7 +176,7 @@ internal abstract unsafe class NativeStreamBase : IPluginStream
 
     public void Dispose()
     {
-        lock (Plugin.Gate)
+        using (Plugin.Gate.Enter())
         {
             if (_closed)
             {

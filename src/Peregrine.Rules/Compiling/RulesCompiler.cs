@@ -113,7 +113,9 @@ public sealed class RulesCompiler(IReadOnlyList<ExtraOutput> extraOutputs)
         ReportDeprecatedFieldsInOutput(outputText, rule.OutputContext, result);
 
         var compiledExtras = new List<ExtraOutputField>();
-        foreach (var (key, value, raw) in extraFields.DistinctBy(f => f.Key))
+        // A key given twice keeps its first position and its last value (a later entry overwrites a map slot in Falco).
+        var lastByKey = extraFields.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.Last());
+        foreach (var (key, value, raw) in extraFields.DistinctBy(f => f.Key).Select(f => lastByKey[f.Key]))
         {
             var format = OutputFormat.Compile(value, source.Catalog, source.Slots, out var extraError)
                          ?? throw new RuleLoadException(LoadErrorCode.CompileOutput, extraError!, rule.OutputContext);

@@ -4,6 +4,7 @@ using Peregrine.Conditions.Binding;
 using Peregrine.Conditions.Evaluation;
 using Peregrine.Conditions.Fields;
 using Peregrine.Conditions.Parsing;
+using Peregrine.Conditions.Syntax;
 
 namespace Peregrine.Rules.Outputs;
 
@@ -17,15 +18,19 @@ public sealed class OutputFormat
     private readonly Segment[] _segments;
     private readonly OutputField[] _jsonFields;
 
-    private OutputFormat(string text, Segment[] segments, OutputField[] jsonFields)
+    private OutputFormat(string text, Segment[] segments, OutputField[] jsonFields, Expr[] tokens)
     {
         Text = text;
         _segments = segments;
         _jsonFields = jsonFields;
+        Tokens = tokens;
     }
 
     /// <summary>The format as written.</summary>
     public string Text { get; }
+
+    /// <summary>The field or transformer expression of every <c>%</c> token, in order and with repeats (for <c>-L</c>).</summary>
+    public IReadOnlyList<Expr> Tokens { get; }
 
     /// <summary>The plain fields the format reads, as <c>output_fields</c> keys, in key order.</summary>
     public IReadOnlyList<string> FieldKeys => _jsonFields.Select(f => f.Key).ToArray();
@@ -54,6 +59,7 @@ public sealed class OutputFormat
         var binder = new ConditionBinder(catalog, slots);
         var segments = new List<Segment>();
         var fields = new List<FieldReference>();
+        var tokens = new List<Expr>();
         var literalStart = 0;
         var j = 0;
         for (; j < bytes.Length; j++)
@@ -93,6 +99,7 @@ public sealed class OutputFormat
                     if (bound is not null)
                     {
                         operand = bound;
+                        tokens.Add(expr);
                         size = consumed;
                         break;
                     }
@@ -120,7 +127,7 @@ public sealed class OutputFormat
             .OrderBy(f => f.Text, StringComparer.Ordinal)
             .Select(f => new OutputField(f.Text, f, slots.AddField(f)))
             .ToArray();
-        return new OutputFormat(format, segments.ToArray(), jsonFields);
+        return new OutputFormat(format, segments.ToArray(), jsonFields, tokens.ToArray());
     }
 
     /// <summary>Renders the text, with <c>&lt;NA&gt;</c> for missing values (Falco always formats rule outputs so).</summary>

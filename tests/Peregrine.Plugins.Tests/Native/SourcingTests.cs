@@ -51,7 +51,7 @@ public sealed class SourcingTests : IDisposable
         Assert.Equal(999u, d.Id);
         Assert.Equal("counter", d.EventSource);
         Assert.Same(EventSourceName.Get("counter"), d.SourceName);
-        Assert.Equal(["counter.value", "counter.even", "counter.label", "counter.config", "counter.tables"], d.Fields.Select(f => f.Name));
+        Assert.Equal(["counter.value", "counter.even", "counter.label", "counter.config", "counter.tables", "counter.mod"], d.Fields.Select(f => f.Name));
         Assert.Equal("Value", d.Fields[0].Display);
         Assert.Equal(["counter"], d.ExtractEventSources);
         Assert.True(d.IsExtractSourceCompatible("counter"));

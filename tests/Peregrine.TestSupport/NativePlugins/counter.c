@@ -72,7 +72,9 @@ static const char* counter_fields =
         "{\"type\":\"bool\",\"name\":\"counter.even\",\"desc\":\"whether the value is even\"},"
         "{\"type\":\"string\",\"name\":\"counter.label\",\"desc\":\"the label from the init config\"},"
         "{\"type\":\"string\",\"name\":\"counter.config\",\"desc\":\"the init config the plugin received\"},"
-        "{\"type\":\"string\",\"name\":\"counter.tables\",\"desc\":\"what the table API answered at init\"}"
+        "{\"type\":\"string\",\"name\":\"counter.tables\",\"desc\":\"what the table API answered at init\"},"
+        "{\"type\":\"uint64\",\"name\":\"counter.mod\",\"desc\":\"the value modulo the index argument\","
+        "\"arg\":{\"isIndex\":true,\"isRequired\":true}}"
         "]";
 
 static const char* counter_schema =
@@ -339,6 +341,17 @@ FX_EXPORT ss_plugin_rc plugin_extract_fields(ss_plugin_t* s, const ss_plugin_eve
 			const char** v = (const char**)fx_arena_alloc(&st->arena, sizeof(char*));
 			*v = f->field_id == 2 ? st->label : f->field_id == 3 ? st->config : st->tables_probe;
 			f->res.str = v;
+			break;
+		}
+		case 5: {
+			/* counter.mod[n]: lets benchmarks match every n-th event with a numeric check. */
+			if(!f->arg_present || f->arg_index == 0) {
+				f->res_len = 0;
+				break;
+			}
+			uint64_t* v = (uint64_t*)fx_arena_alloc(&st->arena, sizeof(uint64_t));
+			*v = value % f->arg_index;
+			f->res.u64 = v;
 			break;
 		}
 		default:

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Peregrine.Cli.Tests.Support;
+
+/// <summary>What a finished <c>peregrine</c> run printed and returned.</summary>
+internal sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
+}
+
+/// <summary>Runs the real <c>peregrine</c> program (built next to the tests) as a child process.</summary>
+internal static class PeregrineProcess
+{
+    private static readonly string Program = Path.Combine(AppContext.BaseDirectory, "peregrine.dll");
+
+    public static ProcessResult Run(params string[] args) => Run(args, null, TimeSpan.FromMinutes(2));
+
+    public static ProcessResult Run(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout)
+    {
+        using var process = Start(args, environment);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"peregrine {string.Join(' ', args)} did not finish within {timeout}");
+        }
+        process.WaitForExit();
+        return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Starts peregrine with redirected output; the caller reads, signals and waits.</summary>
+    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        info.ArgumentList.Add("exec");
+        info.ArgumentList.Add(Program);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        // Stable alert text: UTC local times and a fixed host name unless a test says otherwise.
+        info.Environment["TZ"] = "UTC";
+        info.Environment["FALCO_HOSTNAME"] = "testhost";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
+        return Process.Start(info) ?? throw new InvalidOperationException("could not start peregrine");
+    }
+}
