@@ -160,7 +160,7 @@ public sealed class DetectionEngine : IDisposable
         var slots = _ruleSources[name].Slots;
         var ruleset = Rules.RulesetFor(name);
         var rules = ruleset.EnabledRules.Select(r => new RuleRuntime(r, slots, _options.Alerts)).ToArray();
-        var provider = new EventFieldProvider(source, slots, instances, _options.Time, _options.Hostname);
+        var provider = new EventFieldProvider(source, slots, instances, _options.Time, _options.PluginsHostInfo ? _options.Hostname : "");
         var cache = new FieldCache(slots, provider);
         var formatter = new AlertFormatter(_options.Alerts, _options.Time, _options.Hostname);
         var ruleCount = (Rules.Compiled?.Rules.Count ?? 0) == 0 ? 0 : Rules.Compiled!.Rules.Max(r => r.Order) + 1;

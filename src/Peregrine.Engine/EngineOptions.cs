@@ -33,6 +33,12 @@ public sealed record EngineOptions
     /// <summary>The host name of alerts and <c>evt.hostname</c>.</summary>
     public string Hostname { get; init; } = "";
 
+    /// <summary>
+    /// <c>plugins_hostinfo</c>: Falco opens plugin sources with host information (the default);
+    /// without it the machine info is zeroed and <c>evt.hostname</c> is the empty string.
+    /// </summary>
+    public bool PluginsHostInfo { get; init; } = true;
+
     /// <summary>How local times are rendered (the machine's zone by default).</summary>
     public EventTimeText Time { get; init; } = EventTimeText.ForLocalZone();
 }

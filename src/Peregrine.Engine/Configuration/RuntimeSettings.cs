@@ -44,6 +44,7 @@ public static class RuntimeSettings
             SuggestedOutputs = suggested,
             StaticFields = config.StaticFields,
             Hostname = hostname,
+            PluginsHostInfo = config.PluginsHostInfo,
         };
     }
 

@@ -185,4 +185,44 @@ public class DetectionEngineTests
         Assert.Equal("could not initialize plugin: no way", error.Message);
         Assert.Equal(FatalErrorStyle.Error, error.Style);
     }
+
+    [Fact]
+    public void Static_fields_render_their_configured_value()
+    {
+        var options = EngineHarness.Options() with { StaticFields = new Dictionary<string, string> { ["env"] = "prod" } };
+        using var engine = EngineHarness.Create(options, EngineHarness.Counter());
+        var (_, sink) = EngineHarness.Run(engine, Rule("R", "static.env = prod and counter.value = 1", "env=%static.env"));
+        Assert.Equal(["env=prod"], sink.Lines.Select(l => l[(l.IndexOf("Warning ") + 8)..]));
+    }
+
+    [Fact]
+    public void Without_plugins_hostinfo_the_event_hostname_is_empty()
+    {
+        var options = EngineHarness.Options() with { PluginsHostInfo = false };
+        using var engine = EngineHarness.Create(options, EngineHarness.Counter());
+        var (_, sink) = EngineHarness.Run(engine, Rule("R", "counter.value = 1", "host=[%evt.hostname]"));
+        Assert.Equal(["host=[]"], sink.Lines.Select(l => l[(l.IndexOf("Warning ") + 8)..]));
+    }
+
+    [Fact]
+    public void A_generic_field_with_an_argument_is_a_nonexistent_field_as_in_libsinsp()
+    {
+        using var engine = EngineHarness.Create(EngineHarness.Options(), EngineHarness.Counter());
+        var result = engine.LoadRules("r.yaml", Rule("R", "evt.time[1] exists", "x"));
+        Assert.Contains(result.Errors, e => e.Message == "filter_check called with nonexistent field evt.time[1]");
+    }
+
+    [Fact]
+    public void Suggested_output_appends_the_fields_plugins_suggest()
+    {
+        var suggested = new Peregrine.Rules.Compiling.ExtraOutput(null, new HashSet<string>(), null, null, []);
+        var options = EngineHarness.Options() with
+        {
+            SuggestedOutputs = [suggested],
+            StaticFields = new Dictionary<string, string> { ["zone"] = "eu" },
+        };
+        using var engine = EngineHarness.Create(options, EngineHarness.Counter());
+        var (_, sink) = EngineHarness.Run(engine, Rule("R", "counter.value = 1", "x"));
+        Assert.Equal(["x static_zone=eu"], sink.Lines.Select(l => l[(l.IndexOf("Warning ") + 8)..]));
+    }
 }
