@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Peregrine.Engine.Configuration;
 using Peregrine.Engine.Logging;
 
@@ -47,13 +47,14 @@ internal sealed partial class PeregrineApp
         if (!options.PrintVersion) return;
         if (_config.JsonOutput)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(new SortedDictionary<string, string>(StringComparer.Ordinal)
+            // Keys in alphabetical order, as nlohmann::json prints Falco's.
+            stdout.WriteLine(new JsonObject
             {
                 ["engine_version"] = ProductVersion.EngineVersion,
                 ["falco_version"] = ProductVersion.FalcoVersion,
                 ["peregrine_version"] = ProductVersion.Peregrine,
                 ["plugin_api_version"] = ProductVersion.PluginApiVersion,
-            }));
+            }.ToJsonString());
         }
         else
         {

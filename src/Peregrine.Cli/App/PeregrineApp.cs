@@ -123,8 +123,11 @@ internal sealed partial class PeregrineApp(CliOptions options, TextWriter stdout
             var report = _outputs.Shutdown();
             if (report.Counters.Dropped > 0)
             {
-                _log.Log(LogLevel.Warning,
-                    $"Outputs dropped {report.Counters.Dropped} alerts (queue full: {report.Counters.DroppedQueueFull}, after shutdown began: {report.Counters.DroppedClosed}, discarded at shutdown: {report.Counters.DiscardedAtShutdown})");
+                // Lost alerts must never go unnoticed: stderr gets the count even when the log goes elsewhere.
+                var message = $"Outputs dropped {report.Counters.Dropped} alerts (queue full: {report.Counters.DroppedQueueFull}, "
+                              + $"after shutdown began: {report.Counters.DroppedClosed}, discarded at shutdown: {report.Counters.DiscardedAtShutdown})";
+                _log.Log(LogLevel.Warning, message);
+                if (!_config.LogStderr) stderr.WriteLine("Warning: " + message);
             }
             _outputs = null;
             stdout.Write(_summary ?? Engine.Processing.DetectionCounters.Summary([], []));

@@ -13,7 +13,7 @@ namespace Peregrine.Engine.Configuration;
 public sealed record FalcoConfiguration
 {
     /// <summary>Peregrine's outputs queue bound when none is configured (Falco's queue is unbounded).</summary>
-    public const long DefaultOutputsQueueCapacity = 100_000;
+    public const long DefaultOutputsQueueCapacity = 10_000;
 
     /// <summary>Falco's <c>FALCO_ENGINE_PLUGINS_DIR</c>: where relative plugin library paths point by default.</summary>
     public const string FalcoPluginsDirectory = "/usr/share/falco/plugins/";

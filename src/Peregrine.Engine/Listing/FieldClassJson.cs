@@ -21,7 +21,7 @@ internal static class FieldClassJson
         var fields = new JsonArray();
         foreach (var field in fieldClass.Fields.Where(f => !f.IsHidden))
         {
-            fields.Add(new JsonObject
+            fields.Add((JsonNode)new JsonObject
             {
                 ["name"] = field.Name,
                 ["type"] = field.DataType,
@@ -38,8 +38,8 @@ internal static class FieldClassJson
     {
         if (!field.TakesArgument) return null;
         var types = new JsonArray();
-        if (field.Tags.Contains(ListedField.IndexTag)) types.Add("INDEX");
-        if (field.Tags.Contains(ListedField.KeyTag)) types.Add("KEY");
+        if (field.Tags.Contains(ListedField.IndexTag)) types.Add((JsonNode)JsonValue.Create("INDEX"));
+        if (field.Tags.Contains(ListedField.KeyTag)) types.Add((JsonNode)JsonValue.Create("KEY"));
         return new JsonObject { ["required"] = field.RequiresArgument, ["type"] = types };
     }
 }

@@ -83,11 +83,11 @@ public static class FieldListing
         {
             if (namesOnly)
             {
-                foreach (var field in fieldClass.Fields.Where(f => !f.IsHidden)) items.Add(field.Name);
+                foreach (var field in fieldClass.Fields.Where(f => !f.IsHidden)) items.Add((JsonNode)JsonValue.Create(field.Name));
             }
             else if (FieldClassJson.Build(fieldClass, sources) is { } json)
             {
-                items.Add(json);
+                items.Add((JsonNode?)json);
             }
         }
         if (items.Count == 0) return "";

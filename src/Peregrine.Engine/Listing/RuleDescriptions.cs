@@ -38,7 +38,7 @@ public static class RuleDescriptions
         var requirements = new JsonArray();
         foreach (var group in collector.PluginRequirements)
         {
-            requirements.Add(new JsonObject
+            requirements.Add((JsonNode)new JsonObject
             {
                 ["name"] = group[0].Name,
                 ["version"] = group[0].Version,

@@ -33,8 +33,10 @@ internal sealed class AlertQueue
     private readonly int _capacity;
     private readonly int _maxFree;
     private readonly string _hostname;
+    private readonly long _fullWaitMs;
 
     private bool _closed;
+    private int _producersWaiting;
     private bool _wake;
     private bool _consumerWaiting;
     private bool _inFlight;
@@ -49,8 +51,14 @@ internal sealed class AlertQueue
 
     /// <param name="capacity">Maximum queued alerts; 0 means unbounded, as Falco's <c>outputs_queue.capacity: 0</c>.</param>
     /// <param name="hostname">Stamped on every message.</param>
-    public AlertQueue(int capacity, string hostname)
+    /// <param name="fullWait">
+    /// How long a producer waits for room when the queue is full before the alert is dropped.
+    /// A burst the channels can absorb then loses nothing and the source slows down instead;
+    /// a channel that stays stuck still cannot hold a source for longer than this per alert.
+    /// </param>
+    public AlertQueue(int capacity, string hostname, TimeSpan fullWait = default)
     {
+        _fullWaitMs = (long)fullWait.TotalMilliseconds;
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         _capacity = capacity == 0 ? int.MaxValue : capacity;
         _maxFree = Math.Min(_capacity == int.MaxValue ? MaxPooled : _capacity + 2, MaxPooled);
@@ -129,7 +137,9 @@ internal sealed class AlertQueue
                 _inFlight = true;
                 _dequeued++;
                 finished = false;
-                return _items.Dequeue();
+                var next = _items.Dequeue();
+                if (_producersWaiting > 0) Monitor.PulseAll(_gate);
+                return next;
             }
 
             finished = _closed;
@@ -228,6 +238,7 @@ internal sealed class AlertQueue
 
     private EnqueueResult Admit()
     {
+        if (!_closed && _items.Count >= _capacity && _fullWaitMs > 0) WaitForRoom();
         if (_closed)
         {
             _droppedClosed++;
@@ -241,6 +252,26 @@ internal sealed class AlertQueue
         }
 
         return EnqueueResult.Accepted;
+    }
+
+    /// <summary>Waits (holding nothing but the monitor's wait) until the consumer makes room, the queue closes, or the wait runs out.</summary>
+    private void WaitForRoom()
+    {
+        var deadline = Environment.TickCount64 + _fullWaitMs;
+        _producersWaiting++;
+        try
+        {
+            while (!_closed && _items.Count >= _capacity)
+            {
+                var left = deadline - Environment.TickCount64;
+                if (left <= 0) return;
+                Monitor.Wait(_gate, (int)Math.Min(left, int.MaxValue));
+            }
+        }
+        finally
+        {
+            _producersWaiting--;
+        }
     }
 
     private AlertMessage Rent() => _free.Count > 0 ? _free.Pop() : new AlertMessage();
@@ -257,7 +288,7 @@ internal sealed class AlertQueue
         WakeConsumer();
     }
 
-    /// <summary>Idle waiters share the monitor with the consumer, so with any present all are woken.</summary>
+    /// <summary>Idle waiters and waiting producers share the monitor with the consumer, so with any present all are woken.</summary>
     private void WakeConsumer()
     {
         if (!_consumerWaiting)
@@ -265,7 +296,7 @@ internal sealed class AlertQueue
             return;
         }
 
-        if (_idleWaiters > 0)
+        if (_idleWaiters > 0 || _producersWaiting > 0)
         {
             Monitor.PulseAll(_gate);
         }

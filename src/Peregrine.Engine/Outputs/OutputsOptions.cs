@@ -29,6 +29,12 @@ public sealed record OutputsOptions
     /// </summary>
     public TimeSpan OutputTimeout { get; init; } = DefaultOutputTimeout;
 
+    /// <summary>
+    /// Peregrine: how long a source waits for room in a full queue before the alert is dropped
+    /// (Falco drops at once). Defaults to <see cref="OutputTimeout"/>'s default, 2 s.
+    /// </summary>
+    public TimeSpan QueueFullWait { get; init; } = DefaultOutputTimeout;
+
     /// <summary>Peregrine: the longest shutdown waits to drain the queue while the channels make progress (default 30 s).</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

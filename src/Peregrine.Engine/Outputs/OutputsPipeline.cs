@@ -72,7 +72,7 @@ public sealed class OutputsPipeline : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(options.QueueCapacity);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.OutputTimeout, TimeSpan.Zero);
         _log = log ?? OutputLog.Null;
-        _queue = new AlertQueue(options.QueueCapacity, options.Hostname);
+        _queue = new AlertQueue(options.QueueCapacity, options.Hostname, options.QueueFullWait);
         _channels = outputs.Select(o => new Channel(o)).ToArray();
         _outputTimeoutMs = Math.Max(1, (long)options.OutputTimeout.TotalMilliseconds);
         _shutdownTimeout = options.ShutdownTimeout;

@@ -104,7 +104,7 @@ public sealed class StockFalcoYamlTests
         Assert.False(config.BufferFormatBase64);
         Assert.Empty(config.AppendOutput);
         Assert.False(config.BufferedOutputs);
-        Assert.Equal(100_000, config.OutputsQueue.Capacity);
+        Assert.Equal(10_000, config.OutputsQueue.Capacity);
         Assert.Equal(2000u, config.OutputTimeout);
         Assert.False(config.StdoutOutputEnabled);
         Assert.False(config.SyslogOutputEnabled);

@@ -118,6 +118,32 @@ public class OutputsPipelineTests
     }
 
     [Fact]
+    public void With_a_full_queue_wait_a_slow_channel_slows_the_producer_and_loses_nothing()
+    {
+        var slow = new RecordingOutput("slow", delayMs: 1);
+        using var pipeline = new OutputsPipeline(Alerts.Options(capacity: 5, queueFullWaitMs: 5000), [slow]);
+        for (var i = 0; i < 300; i++)
+        {
+            Assert.True(pipeline.TryEnqueue(Alerts.Header(), Encoding.UTF8.GetBytes("alert " + i)));
+            Assert.True(pipeline.GetCounters().QueueDepth <= 5);
+        }
+
+        var counters = pipeline.Shutdown(Long).Counters;
+        Assert.Equal(0, counters.Dropped);
+        Assert.Equal(Enumerable.Range(0, 300).Select(i => "alert " + i), slow.Lines);
+    }
+
+    [Fact]
+    public void A_full_queue_wait_gives_up_and_drops_when_the_channel_stays_stuck()
+    {
+        var gated = new GatedOutput();
+        using var pipeline = new OutputsPipeline(Alerts.Options(capacity: 1, queueFullWaitMs: 50), [gated]);
+        for (var i = 0; i < 4; i++) pipeline.TryEnqueue(Alerts.Header(), Encoding.UTF8.GetBytes("alert " + i));
+        Assert.True(pipeline.GetCounters().DroppedQueueFull >= 2);
+        gated.Release();
+    }
+
+    [Fact]
     public void Shutdown_writes_everything_queued_before_returning()
     {
         var slow = new RecordingOutput("slow", delayMs: 1);

@@ -74,10 +74,12 @@ internal static class Alerts
         return condition();
     }
 
-    public static OutputsOptions Options(int capacity = 0, int outputTimeoutMs = 2000) => new()
+    /// <summary>Options for tests; by default a full queue drops at once (Falco's behaviour) unless <paramref name="queueFullWaitMs"/> says otherwise.</summary>
+    public static OutputsOptions Options(int capacity = 0, int outputTimeoutMs = 2000, int queueFullWaitMs = 0) => new()
     {
         QueueCapacity = capacity,
         OutputTimeout = TimeSpan.FromMilliseconds(outputTimeoutMs),
+        QueueFullWait = TimeSpan.FromMilliseconds(queueFullWaitMs),
         Hostname = "test-host",
     };
 }
