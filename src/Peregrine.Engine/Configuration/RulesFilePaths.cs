@@ -1,3 +1,4 @@
+using Peregrine.Rules.Rulesets;
 namespace Peregrine.Engine.Configuration;
 
 /// <summary>
@@ -43,26 +44,5 @@ public static class RulesFilePaths
         return (files, folders);
     }
 
-    private static bool IsYaml(string path) => MatchesWildcard("*.yaml", path) || MatchesWildcard("*.yml", path);
-
-    /// <summary>Falco's <c>falco::utils::matches_wildcard</c>: <c>*</c> matches the shortest text up to the next literal.</summary>
-    internal static bool MatchesWildcard(string pattern, string text)
-    {
-        var star = pattern.IndexOf('*');
-        if (star < 0) return pattern == text;
-        if (star == 0)
-        {
-            var nextStart = 0;
-            while (nextStart < pattern.Length && pattern[nextStart] == '*') nextStart++;
-            if (nextStart == pattern.Length) return true;
-            var next = pattern[nextStart..];
-            var nextStar = next.IndexOf('*');
-            var literal = nextStar < 0 ? next : next[..nextStar];
-            var at = text.IndexOf(literal, StringComparison.Ordinal);
-            if (at < 0) return false;
-            return MatchesWildcard(next[literal.Length..], text[(at + literal.Length)..]);
-        }
-        if (text.Length < star || pattern[..star] != text[..star]) return false;
-        return MatchesWildcard(pattern[star..], text[star..]);
-    }
+    private static bool IsYaml(string path) => FalcoWildcard.Matches("*.yaml", path) || FalcoWildcard.Matches("*.yml", path);
 }

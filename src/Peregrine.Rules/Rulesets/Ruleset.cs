@@ -34,7 +34,7 @@ public sealed class Ruleset
 
     public bool IsEnabled(string name) => Array.FindIndex(_rules, r => r.Name == name) is var i and >= 0 && _enabled[i];
 
-    public void SetByName(string pattern, bool enabled) => Set(r => RuleSelector.Matches(pattern, r.Name), enabled);
+    public void SetByName(string pattern, bool enabled) => Set(r => FalcoWildcard.Matches(pattern, r.Name), enabled);
 
     public void SetBySubstring(string substring, bool enabled) => Set(r => substring.Length == 0 || r.Name.Contains(substring, StringComparison.Ordinal), enabled);
 

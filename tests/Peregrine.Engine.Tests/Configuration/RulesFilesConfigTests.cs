@@ -82,5 +82,5 @@ public sealed class RulesFilesConfigTests
     [InlineData("a*c", "ab", false)]
     [InlineData("abc", "abc", true)]
     public void Falco_wildcard(string pattern, string text, bool expected) =>
-        Assert.Equal(expected, RulesFilePaths.MatchesWildcard(pattern, text));
+        Assert.Equal(expected, Peregrine.Rules.Rulesets.FalcoWildcard.Matches(pattern, text));
 }

@@ -99,5 +99,5 @@ public sealed class RulesetTests
     [InlineData("ab", "abc", false)]
     [InlineData("*c", "abcc", false)] // greedy to the first 'c', as upstream's matcher
     public void Wildcard_matcher_behaves_like_upstream(string pattern, string name, bool expected) =>
-        Assert.Equal(expected, RuleSelector.Matches(pattern, name));
+        Assert.Equal(expected, FalcoWildcard.Matches(pattern, name));
 }

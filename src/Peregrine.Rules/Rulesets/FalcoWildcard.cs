@@ -1,11 +1,12 @@
 namespace Peregrine.Rules.Rulesets;
 
 /// <summary>
-/// Falco's rule-name wildcard matcher: '*' matches any run of characters, nothing else is
-/// special. It is greedy towards the first occurrence of each literal part, as upstream's
-/// matcher is.
+/// Falco's wildcard matcher (<c>falco::utils::matches_wildcard</c>), used for rule-name selectors
+/// and for picking <c>*.yaml</c> files in rules directories: '*' matches any run of characters,
+/// nothing else is special. Each literal part binds to its first occurrence, as upstream's matcher
+/// does, which is why some texts that a glob would match do not match here.
 /// </summary>
-public static class RuleSelector
+public static class FalcoWildcard
 {
     public static bool Matches(string pattern, string name)
     {
