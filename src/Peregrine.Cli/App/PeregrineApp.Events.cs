@@ -16,6 +16,12 @@ internal sealed partial class PeregrineApp
         var settings = RuntimeSettings.Outputs(_config, _engine!.Hostname);
         var problems = settings.Validate();
         if (problems.Count > 0) throw AppExit.Error(problems[0]);
+        if (options.DryRun)
+        {
+            // As Falco: the settings are checked, but no channel is opened, so no summary is printed either.
+            _log.Debug("Skipping outputs initialization in dry-run");
+            return;
+        }
         _outputs = OutputsPipeline.Create(settings, _log);
         _signals.Reopen = _outputs.RequestReopen;
     }
@@ -55,7 +61,8 @@ internal sealed partial class PeregrineApp
         if (options.DurationSeconds > 0) stop.CancelAfter(TimeSpan.FromSeconds(options.DurationSeconds));
         var run = _engine.Run(sources, new PipelineSink(_outputs!), stop.Token);
         _summary = run.DetectionText();
-        if (_signals.StopSignal is { } signal) _log.Info($"{(signal == "SIGHUP" ? "SIGHUP received, restarting..." : signal + " received, exiting...")}");
+        // Falco logs SIGINT for SIGTERM too: both raise its terminate signal.
+        if (_signals.StopSignal is { } signal) _log.Info(signal == "SIGHUP" ? "SIGHUP received, restarting..." : "SIGINT received, exiting...");
 
         if (options.Verbose)
         {

@@ -50,6 +50,7 @@ internal sealed partial class PeregrineApp
     private string DescribeRulesText() =>
         RuleDescriptions.Print(_engine!, options.DescribeRule, jsonOutput: false);
 
+    /// <summary>The compact JSON already ends with its newline (Falco's <c>dump() &lt;&lt; std::endl</c>); no second one is added.</summary>
     private string DescribeRulesJson() =>
         RuleDescriptions.Print(_engine!, options.DescribeRule, jsonOutput: true);
 

@@ -92,7 +92,7 @@ internal sealed partial class PeregrineApp
         ApplyRuleSelections();
         if (options.DescribeAllRules || options.DescribeRule is not null)
         {
-            stdout.Write(_config.JsonOutput ? DescribeRulesJson() + "\n" : DescribeRulesText());
+            stdout.Write(_config.JsonOutput ? DescribeRulesJson() : DescribeRulesText());
             throw AppExit.Success();
         }
     }

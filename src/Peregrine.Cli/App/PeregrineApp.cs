@@ -29,6 +29,7 @@ internal sealed partial class PeregrineApp(CliOptions options, TextWriter stdout
 
     public static int Main(string[] args)
     {
+        InheritedSignalDispositions.ResetIgnored();
         var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false };
         var stderr = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
         try

@@ -31,9 +31,12 @@ internal static class PeregrineProcess
     }
 
     /// <summary>Starts peregrine with redirected output; the caller reads, signals and waits.</summary>
-    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="args">peregrine's arguments.</param>
+    /// <param name="environment">Extra environment variables.</param>
+    /// <param name="launcher">A command that runs peregrine's command line given as its arguments (e.g. a shell that changes a signal disposition, then execs it); null to start it directly.</param>
+    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? launcher = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(launcher is { Count: > 0 } ? launcher[0] : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -42,6 +45,8 @@ internal static class PeregrineProcess
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        foreach (var arg in launcher?.Skip(1) ?? []) info.ArgumentList.Add(arg);
+        if (launcher is { Count: > 0 }) info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add("exec");
         info.ArgumentList.Add(Program);
         foreach (var arg in args) info.ArgumentList.Add(arg);
