@@ -13,10 +13,8 @@ internal sealed unsafe class ManagedPluginStream : IPluginStream
 {
     private readonly ManagedPlugin _plugin;
     private readonly IManagedEventStream _stream;
-    private ulong _nextNumber = 1;
-    private PluginBatchStatus? _pendingStatus;
-    private string? _pendingFault;
-    private string? _fault;
+    private readonly BatchSequencer _batches;
+    private readonly Func<string> _pluginLastError;
     private bool _closed;
 
     public ManagedPluginStream(ManagedPlugin plugin, IManagedEventStream stream)
@@ -24,11 +22,14 @@ internal sealed unsafe class ManagedPluginStream : IPluginStream
         _plugin = plugin;
         _stream = stream;
         Source = plugin.Descriptor.SourceName ?? EventSourceName.Syscall;
+        _batches = new BatchSequencer(plugin.Descriptor, Source);
+        // Cached once: the batch path must not allocate a delegate per call.
+        _pluginLastError = () => _plugin.LastError;
     }
 
     public EventSourceName Source { get; }
 
-    public string LastError { get; private set; } = string.Empty;
+    public string LastError => _batches.LastError;
 
     public PluginBatchStatus NextBatch(out PluginEventBatch batch)
     {
@@ -36,24 +37,9 @@ internal sealed unsafe class ManagedPluginStream : IPluginStream
         using (_plugin.Gate.Enter())
         {
             ObjectDisposedException.ThrowIf(_closed, this);
-            if (_fault is not null)
+            if (_batches.Replay(_pluginLastError) is { } replayed)
             {
-                LastError = _fault;
-                return PluginBatchStatus.Failure;
-            }
-
-            if (_pendingFault is not null)
-            {
-                _fault = _pendingFault;
-                _pendingFault = null;
-                LastError = _fault;
-                return PluginBatchStatus.Failure;
-            }
-
-            if (_pendingStatus is { } pending)
-            {
-                _pendingStatus = null;
-                return pending;
+                return replayed;
             }
 
             PluginBatchStatus status;
@@ -66,59 +52,15 @@ internal sealed unsafe class ManagedPluginStream : IPluginStream
             catch (Exception e)
             {
                 _plugin.Fail(e);
-                return Failed(_plugin.LastError);
+                return _batches.Fail(_plugin.LastError);
             }
 
             if (status is not (PluginBatchStatus.Success or PluginBatchStatus.Timeout or PluginBatchStatus.Eof))
             {
-                return Failed($"unexpected batch status {status} returned by plugin {_plugin.Descriptor.Name}");
+                return _batches.Fail($"unexpected batch status {status} returned by plugin {_plugin.Descriptor.Name}");
             }
 
-            if (count <= 0)
-            {
-                if (status == PluginBatchStatus.Success)
-                {
-                    LastError = $"unexpected 0 size event returned by plugin {_plugin.Descriptor.Name}";
-                    return PluginBatchStatus.Failure;
-                }
-
-                return status;
-            }
-
-            if (events == null)
-            {
-                return Failed($"unexpected null event array returned by plugin {_plugin.Descriptor.Name}");
-            }
-
-            var delivered = count;
-            var id = _plugin.Descriptor.Id;
-            var name = _plugin.Descriptor.Name;
-            for (var i = 0; i < count; i++)
-            {
-                var error = PluginEventPostProcessor.Process(events[i], id, name);
-                if (error is null)
-                {
-                    continue;
-                }
-
-                if (i == 0)
-                {
-                    return Failed(error);
-                }
-
-                _pendingFault = error;
-                delivered = i;
-                break;
-            }
-
-            if (_pendingFault is null && status != PluginBatchStatus.Success)
-            {
-                _pendingStatus = status;
-            }
-
-            batch = new PluginEventBatch(events, delivered, _nextNumber, Source);
-            _nextNumber += (ulong)delivered;
-            return PluginBatchStatus.Success;
+            return _batches.Accept(status, events, count, _pluginLastError, out batch);
         }
     }
 
@@ -171,12 +113,5 @@ internal sealed unsafe class ManagedPluginStream : IPluginStream
             // plugin_close has no way to fail either; keep the text for diagnosis.
             _plugin.Fail(e);
         }
-    }
-
-    private PluginBatchStatus Failed(string error)
-    {
-        _fault = error;
-        LastError = error;
-        return PluginBatchStatus.Failure;
     }
 }

@@ -12,10 +12,8 @@ namespace Peregrine.Plugins.Native;
 /// </summary>
 internal abstract unsafe class NativeStreamBase : IPluginStream
 {
-    private ulong _nextNumber = 1;
-    private PluginBatchStatus? _pendingStatus;
-    private string? _pendingFault;
-    private string? _fault;
+    private readonly BatchSequencer _batches;
+    private readonly Func<string> _pluginLastError;
     private bool _closed;
 
     protected NativeStreamBase(NativePluginBase plugin, void* instance)
@@ -23,11 +21,14 @@ internal abstract unsafe class NativeStreamBase : IPluginStream
         Plugin = plugin;
         Instance = instance;
         Source = plugin.Descriptor.SourceName ?? EventSourceName.Syscall;
+        _batches = new BatchSequencer(plugin.Descriptor, Source);
+        // Cached once: the batch path must not allocate a delegate per call.
+        _pluginLastError = plugin.LastErrorText;
     }
 
     public EventSourceName Source { get; }
 
-    public string LastError { get; private set; } = string.Empty;
+    public string LastError => _batches.LastError;
 
     protected NativePluginBase Plugin { get; }
 
@@ -39,29 +40,9 @@ internal abstract unsafe class NativeStreamBase : IPluginStream
         using (Plugin.Gate.Enter())
         {
             ObjectDisposedException.ThrowIf(_closed, this);
-            if (_fault is not null)
+            if (_batches.Replay(_pluginLastError) is { } replayed)
             {
-                LastError = _fault;
-                return PluginBatchStatus.Failure;
-            }
-
-            if (_pendingFault is not null)
-            {
-                _fault = _pendingFault;
-                _pendingFault = null;
-                LastError = _fault;
-                return PluginBatchStatus.Failure;
-            }
-
-            if (_pendingStatus is { } pending)
-            {
-                _pendingStatus = null;
-                if (pending == PluginBatchStatus.Failure)
-                {
-                    LastError = Plugin.LastErrorText();
-                }
-
-                return pending;
+                return replayed;
             }
 
             SsPluginRc rc;
@@ -80,9 +61,7 @@ internal abstract unsafe class NativeStreamBase : IPluginStream
             if (HostFailure is { } hostFailure)
             {
                 HostFailure = null;
-                _fault = hostFailure;
-                LastError = hostFailure;
-                return PluginBatchStatus.Failure;
+                return _batches.Fail(hostFailure);
             }
 
             var status = rc switch
@@ -92,61 +71,7 @@ internal abstract unsafe class NativeStreamBase : IPluginStream
                 SsPluginRc.Eof => PluginBatchStatus.Eof,
                 _ => PluginBatchStatus.Failure, // FAILURE, NOT_SUPPORTED or an unknown code
             };
-
-            if (count == 0)
-            {
-                if (status == PluginBatchStatus.Success)
-                {
-                    LastError = $"unexpected 0 size event returned by plugin {Plugin.Descriptor.Name}";
-                    return PluginBatchStatus.Failure;
-                }
-
-                if (status == PluginBatchStatus.Failure)
-                {
-                    LastError = Plugin.LastErrorText();
-                }
-
-                return status;
-            }
-
-            if (events == null)
-            {
-                LastError = $"unexpected null event array returned by plugin {Plugin.Descriptor.Name}";
-                _fault = LastError;
-                return PluginBatchStatus.Failure;
-            }
-
-            var delivered = (int)Math.Min(count, int.MaxValue);
-            var id = Plugin.Descriptor.Id;
-            var name = Plugin.Descriptor.Name;
-            for (var i = 0; i < delivered; i++)
-            {
-                var error = PluginEventPostProcessor.Process(events[i], id, name);
-                if (error is null)
-                {
-                    continue;
-                }
-
-                if (i == 0)
-                {
-                    _fault = error;
-                    LastError = error;
-                    return PluginBatchStatus.Failure;
-                }
-
-                _pendingFault = error;
-                delivered = i;
-                break;
-            }
-
-            if (_pendingFault is null && status != PluginBatchStatus.Success)
-            {
-                _pendingStatus = status;
-            }
-
-            batch = new PluginEventBatch(events, delivered, _nextNumber, Source);
-            _nextNumber += (ulong)delivered;
-            return PluginBatchStatus.Success;
+            return _batches.Accept(status, events, (int)Math.Min(count, int.MaxValue), _pluginLastError, out batch);
         }
     }
 
