@@ -3,13 +3,16 @@ using System.Buffers.Text;
 namespace Peregrine.Conditions.Evaluation.Transformers;
 
 // The single-argument transformers. Each fills its slot from the values of one child slot,
-// value by value, so a transformer on a list field transforms every element. A missing child
-// (including an empty list) leaves the result missing.
+// value by value, so a transformer on a list field transforms every element.
 
-/// <summary><c>tolower</c> / <c>toupper</c>: ASCII only, other bytes unchanged.</summary>
-internal sealed class CaseSource(int child, bool upper) : SlotSource
+/// <summary>
+/// A transformer applied to each value of one child slot. A missing child (including an empty
+/// list) leaves the result missing; a value that cannot be transformed makes the whole result
+/// missing, as upstream fails the whole extraction.
+/// </summary>
+internal abstract class EachValueSource(int child) : SlotSource
 {
-    internal override void Fill(FieldCache cache, int slot)
+    internal sealed override void Fill(FieldCache cache, int slot)
     {
         var values = cache.Get(child);
         if (values.Length == 0)
@@ -20,13 +23,31 @@ internal sealed class CaseSource(int child, bool upper) : SlotSource
         cache.BeginList(slot);
         foreach (ref readonly var value in values)
         {
-            var target = cache.ReserveBytes(value.Length, out var offset);
-            var source = cache.Bytes(value);
-            for (var i = 0; i < source.Length; i++)
-                target[i] = upper ? Matching.AsciiCase.Upper(source[i]) : Matching.AsciiCase.Lower(source[i]);
-            cache.AppendValue(new FieldValue(0, offset, value.Length));
+            if (!TryTransform(cache, value, out var result))
+            {
+                cache.CancelList();
+                return;
+            }
+            cache.AppendValue(result);
         }
         cache.EndList();
+    }
+
+    /// <summary>The transformed value, its bytes already in the cache's arena; false when the value cannot be transformed.</summary>
+    protected abstract bool TryTransform(FieldCache cache, in FieldValue value, out FieldValue result);
+}
+
+/// <summary><c>tolower</c> / <c>toupper</c>: ASCII only, other bytes unchanged.</summary>
+internal sealed class CaseSource(int child, bool upper) : EachValueSource(child)
+{
+    protected override bool TryTransform(FieldCache cache, in FieldValue value, out FieldValue result)
+    {
+        var target = cache.ReserveBytes(value.Length, out var offset);
+        var source = cache.Bytes(value);
+        for (var i = 0; i < source.Length; i++)
+            target[i] = upper ? Matching.AsciiCase.Upper(source[i]) : Matching.AsciiCase.Lower(source[i]);
+        result = new FieldValue(0, offset, value.Length);
+        return true;
     }
 }
 
@@ -34,35 +55,25 @@ internal sealed class CaseSource(int child, bool upper) : SlotSource
 /// <c>b64</c>: standard-alphabet base64, padding optional; any invalid value makes the whole
 /// extraction fail. A decoded string ends at its first NUL, as a C string does.
 /// </summary>
-internal sealed class Base64Source(int child, bool isString) : SlotSource
+internal sealed class Base64Source(int child, bool isString) : EachValueSource(child)
 {
-    internal override void Fill(FieldCache cache, int slot)
+    protected override bool TryTransform(FieldCache cache, in FieldValue value, out FieldValue result)
     {
-        var values = cache.Get(child);
-        if (values.Length == 0)
+        var target = cache.ReserveBytes(value.Length, out var offset);
+        if (!TryDecode(cache.Bytes(value), target, out var written))
         {
-            cache.StoreMissing(slot);
-            return;
+            cache.ShrinkReservation(offset, 0);
+            result = default;
+            return false;
         }
-        cache.BeginList(slot);
-        foreach (ref readonly var value in values)
+        if (isString)
         {
-            var target = cache.ReserveBytes(value.Length, out var offset);
-            if (!TryDecode(cache.Bytes(value), target, out var written))
-            {
-                cache.ShrinkReservation(offset, 0);
-                cache.CancelList();
-                return;
-            }
-            if (isString)
-            {
-                var nul = target[..written].IndexOf((byte)0);
-                if (nul >= 0) written = nul;
-            }
-            cache.ShrinkReservation(offset, written);
-            cache.AppendValue(new FieldValue(0, offset, written));
+            var nul = target[..written].IndexOf((byte)0);
+            if (nul >= 0) written = nul;
         }
-        cache.EndList();
+        cache.ShrinkReservation(offset, written);
+        result = new FieldValue(0, offset, written);
+        return true;
     }
 
     /// <summary>Decodes with up to two '=' of padding removed and unpadded input accepted.</summary>
@@ -109,24 +120,14 @@ internal sealed class Base64Source(int child, bool isString) : SlotSource
 }
 
 /// <summary><c>basename</c>: the text after the last '/', an empty string when it ends with one.</summary>
-internal sealed class BasenameSource(int child) : SlotSource
+internal sealed class BasenameSource(int child) : EachValueSource(child)
 {
-    internal override void Fill(FieldCache cache, int slot)
+    protected override bool TryTransform(FieldCache cache, in FieldValue value, out FieldValue result)
     {
-        var values = cache.Get(child);
-        if (values.Length == 0)
-        {
-            cache.StoreMissing(slot);
-            return;
-        }
-        cache.BeginList(slot);
-        foreach (ref readonly var value in values)
-        {
-            // The result is a tail of the child's bytes: no copy needed.
-            var start = cache.Bytes(value).LastIndexOf((byte)'/') + 1;
-            cache.AppendValue(new FieldValue(0, value.Offset + start, value.Length - start));
-        }
-        cache.EndList();
+        // The result is a tail of the child's bytes: no copy needed.
+        var start = cache.Bytes(value).LastIndexOf((byte)'/') + 1;
+        result = new FieldValue(0, value.Offset + start, value.Length - start);
+        return true;
     }
 }
 
