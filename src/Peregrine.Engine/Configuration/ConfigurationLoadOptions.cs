@@ -20,4 +20,7 @@ public sealed record ConfigurationLoadOptions
     /// <c>FALCO_ENGINE_PLUGINS_DIR</c>); a packaging of Peregrine may change it here.
     /// </summary>
     public string DefaultPluginsDirectory { get; init; } = FalcoConfiguration.FalcoPluginsDirectory;
+
+    /// <summary>Where <c>plugins</c> entries find the plugins shipped with Peregrine.</summary>
+    public BundledPlugins BundledPlugins { get; init; } = BundledPlugins.Default;
 }

@@ -6,9 +6,10 @@ namespace Peregrine.Engine.Configuration;
 /// <param name="Name">The name that <c>load_plugins</c> refers to.</param>
 /// <param name="LibraryPath">
 /// The path to load: as written when absolute; a relative path joined to the plugins directory
-/// and normalized (<c>libjson.so</c> → <c>/usr/share/falco/plugins/libjson.so</c>).
+/// and normalized (<c>libjson.so</c> → <c>/usr/share/falco/plugins/libjson.so</c>); the bundled
+/// plugin's library when the entry names one (see <see cref="BundledPlugins"/>).
 /// </param>
-/// <param name="RawLibraryPath">The <c>library_path</c> exactly as written.</param>
+/// <param name="RawLibraryPath">The <c>library_path</c> exactly as written; empty for a bundled plugin named without one.</param>
 /// <param name="InitConfig">
 /// The text given to the plugin's <c>init</c>: a string as written, or a YAML mapping or
 /// sequence converted to JSON as Falco does; empty when there is none.

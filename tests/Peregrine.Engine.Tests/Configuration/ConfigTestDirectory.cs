@@ -23,7 +23,11 @@ internal sealed class ConfigTestDirectory : IDisposable
     {
         WorkingDirectory = Root,
         GetEnvironmentVariable = name => Environment.TryGetValue(name, out var value) ? value : null,
+        BundledPlugins = BundledPlugins,
     };
+
+    /// <summary>The bundled plugins seen by loads: <c>bundled/</c> in this directory, empty until a test fills it.</summary>
+    public BundledPlugins BundledPlugins => new(Path.Combine(Root, "bundled"), preferManaged: true);
 
     /// <summary>Writes a file (relative to the directory) and returns its path as given.</summary>
     public string Write(string relativePath, string content)

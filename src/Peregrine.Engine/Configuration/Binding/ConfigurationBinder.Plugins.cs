@@ -41,11 +41,22 @@ internal sealed partial class ConfigurationBinder
             return null;
         }
         var name = RequiredText(entry, key, "name");
-        var rawLibraryPath = RequiredText(entry, key, "library_path");
-        if (name is null || rawLibraryPath is null) return null;
-
-        var libraryPath = ResolveLibraryPath(rawLibraryPath, pluginsDirectory, entry["library_path"]!, key);
-        if (libraryPath is null) return null;
+        if (name is null) return null;
+        string? rawLibraryPath, libraryPath;
+        if (entry["library_path"] is null && context.Options.BundledPlugins.FindByName(name) is { } bundled)
+        {
+            // Peregrine: a bundled plugin needs no path.
+            rawLibraryPath = "";
+            libraryPath = bundled;
+        }
+        else
+        {
+            rawLibraryPath = RequiredText(entry, key, "library_path");
+            if (rawLibraryPath is null) return null;
+            libraryPath = ResolveLibraryPath(rawLibraryPath, pluginsDirectory, entry["library_path"]!, key);
+            if (libraryPath is null) return null;
+            libraryPath = context.Options.BundledPlugins.FindStandIn(libraryPath) ?? libraryPath;
+        }
 
         var initConfig = "";
         switch (entry["init_config"])
