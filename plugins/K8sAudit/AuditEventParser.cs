@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Peregrine.Plugins.K8sAudit;
@@ -21,6 +22,22 @@ internal sealed class AuditEventParser(ulong maxEventSize)
     /// <returns>Null when the document was recognized, else why it was refused.</returns>
     public string? Parse(ReadOnlyMemory<byte> json, List<AuditEvent> events, List<string> itemErrors)
     {
+        // Most documents are one Event (a line of an audit log): read in one pass, without a tree.
+        _buffer.ResetWrittenCount();
+        if (SingleEventReader.TryRead(json.Span, _buffer, out var stage, out var hasStage))
+        {
+            if (hasStage)
+            {
+                AddCompacted(json.Span[stage], events, itemErrors);
+            }
+            else
+            {
+                itemErrors.Add("can't read stageTimestamp");
+            }
+
+            return null;
+        }
+
         JsonDocument document;
         try
         {
@@ -33,7 +50,18 @@ internal sealed class AuditEventParser(ulong maxEventSize)
 
         using (document)
         {
-            return ParseValue(document.RootElement, events, itemErrors);
+            // As upstream, a document with an unrecognized part yields nothing at all: neither the
+            // events before that part nor the complaints about its items.
+            var eventCount = events.Count;
+            var errorCount = itemErrors.Count;
+            var error = ParseValue(document.RootElement, events, itemErrors);
+            if (error is not null)
+            {
+                events.RemoveRange(eventCount, events.Count - eventCount);
+                itemErrors.RemoveRange(errorCount, itemErrors.Count - errorCount);
+            }
+
+            return error;
         }
     }
 
@@ -88,16 +116,19 @@ internal sealed class AuditEventParser(ulong maxEventSize)
             return;
         }
 
-        if (!TryParseTimestamp(stage.GetString()!, out var timestamp))
-        {
-            itemErrors.Add($"can't parse stageTimestamp '{stage.GetString()}' as an RFC 3339 time");
-            return;
-        }
-
         _buffer.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true }))
+        CompactJson.Write(item, _buffer);
+        AddCompacted(JsonMarshal.GetRawUtf8Value(stage)[1..^1], events, itemErrors);
+    }
+
+    /// <summary>Adds the event written in the buffer, given its raw stageTimestamp string (between the quotes).</summary>
+    private void AddCompacted(ReadOnlySpan<byte> rawStage, List<AuditEvent> events, List<string> itemErrors)
+    {
+        var stageText = JsonEscapes.ToText(rawStage);
+        if (!TryParseTimestamp(stageText, out var timestamp))
         {
-            item.WriteTo(writer);
+            itemErrors.Add($"can't parse stageTimestamp '{stageText}' as an RFC 3339 time");
+            return;
         }
 
         if ((ulong)_buffer.WrittenCount > maxEventSize)
@@ -109,13 +140,51 @@ internal sealed class AuditEventParser(ulong maxEventSize)
         events.Add(new AuditEvent(_buffer.WrittenSpan.ToArray(), timestamp));
     }
 
-    /// <summary>RFC 3339 with optional fractional seconds, as Kubernetes writes (e.g. 2019-10-18T05:18:45.123456Z).</summary>
+    /// <summary>
+    /// RFC 3339 with optional fractional seconds and a required zone, as Kubernetes writes it (e.g.
+    /// 2019-10-18T05:18:45.123456Z). The fraction is read digit by digit: DateTimeOffset keeps only
+    /// 100 ns ticks and would round the 8th and 9th digits (and could round into the next second).
+    /// </summary>
     internal static bool TryParseTimestamp(string text, out ulong nanoseconds)
     {
         nanoseconds = 0;
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
-            || text.Length < 20 || text[10] is not ('T' or 't'))
+        if (text.Length < 20 || text[10] != 'T')
+        {
+            return false;
+        }
+
+        var zoneStart = 19;
+        ulong fraction = 0;
+        if (text[19] == '.')
+        {
+            var digits = 0;
+            for (zoneStart = 20; zoneStart < text.Length && char.IsAsciiDigit(text[zoneStart]); zoneStart++, digits++)
+            {
+                if (digits < 9)
+                {
+                    fraction = fraction * 10 + (ulong)(text[zoneStart] - '0');
+                }
+            }
+
+            if (digits == 0)
+            {
+                return false;
+            }
+
+            for (; digits < 9; digits++)
+            {
+                fraction *= 10;
+            }
+        }
+
+        var zone = text.AsSpan(zoneStart);
+        if (!(zone is "Z" || (zone.Length == 6 && zone[0] is '+' or '-' && zone[3] == ':')))
+        {
+            return false;
+        }
+
+        if (!DateTimeOffset.TryParseExact(string.Concat(text.AsSpan(0, 19), zone), "yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal, out var time))
         {
             return false;
         }
@@ -126,34 +195,7 @@ internal sealed class AuditEventParser(ulong maxEventSize)
             return false;
         }
 
-        // DateTimeOffset keeps 100 ns ticks; recover the sub-tick digits (the 8th and 9th) from the text.
-        nanoseconds = (ulong)ticks * 100UL + SubTickNanoseconds(text);
+        nanoseconds = (ulong)ticks * 100UL + fraction;
         return true;
-    }
-
-    private static ulong SubTickNanoseconds(string text)
-    {
-        var dot = text.IndexOf('.', 19);
-        if (dot < 0)
-        {
-            return 0;
-        }
-
-        var digits = 0;
-        ulong extra = 0;
-        for (var i = dot + 1; i < text.Length && char.IsAsciiDigit(text[i]); i++, digits++)
-        {
-            if (digits is 7 or 8)
-            {
-                extra = extra * 10 + (ulong)(text[i] - '0');
-            }
-        }
-
-        return digits switch
-        {
-            >= 9 => extra,
-            8 => extra * 10,
-            _ => 0,
-        };
     }
 }

@@ -16,9 +16,9 @@ internal static class PeregrineProcess
 
     public static ProcessResult Run(params string[] args) => Run(args, null, TimeSpan.FromMinutes(2));
 
-    public static ProcessResult Run(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout)
+    public static ProcessResult Run(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout, string? workingDirectory = null)
     {
-        using var process = Start(args, environment);
+        using var process = Start(args, environment, workingDirectory: workingDirectory);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout))
@@ -34,7 +34,9 @@ internal static class PeregrineProcess
     /// <param name="args">peregrine's arguments.</param>
     /// <param name="environment">Extra environment variables.</param>
     /// <param name="launcher">A command that runs peregrine's command line given as its arguments (e.g. a shell that changes a signal disposition, then execs it); null to start it directly.</param>
-    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? launcher = null)
+    /// <param name="workingDirectory">Where it runs (relative paths in its configuration resolve there); null for the tests' own.</param>
+    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? launcher = null,
+        string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(launcher is { Count: > 0 } ? launcher[0] : "dotnet")
         {
@@ -44,6 +46,7 @@ internal static class PeregrineProcess
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
+            WorkingDirectory = workingDirectory ?? "",
         };
         foreach (var arg in launcher?.Skip(1) ?? []) info.ArgumentList.Add(arg);
         if (launcher is { Count: > 0 }) info.ArgumentList.Add("dotnet");

@@ -1,0 +1,71 @@
+using System.Text.Json;
+
+namespace Peregrine.Plugins.K8sAudit.Extraction;
+
+/// <summary>
+/// The parsed payload of the event being extracted. Every field of an event is answered from one
+/// parse: the cache is keyed on the event number and checked against the payload bytes, so a
+/// stream that numbers its events from 1 again cannot be answered from a stale document.
+/// </summary>
+internal sealed class ParsedEventCache(Action<string> log) : IDisposable
+{
+    // The same depth the event reader accepts, so every event it produced can be read back.
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 256 };
+
+    private byte[] _payload = new byte[4096];
+    private int _payloadLength;
+    private JsonDocument? _document;
+    private bool _cached;
+    private ulong _cachedNumber;
+
+    /// <summary>
+    /// The root of the event's payload, or null when the payload is not a JSON object or array (logged
+    /// once per event: upstream fails such an extraction).
+    /// </summary>
+    public JsonElement? Get(ulong number, ReadOnlySpan<byte> payload)
+    {
+        if (_cached && _cachedNumber == number && payload.SequenceEqual(_payload.AsSpan(0, _payloadLength)))
+        {
+            return _document?.RootElement;
+        }
+
+        _document?.Dispose();
+        _document = null;
+        _cached = true;
+        _cachedNumber = number;
+        if (payload.Length > _payload.Length)
+        {
+            _payload = new byte[Math.Max(payload.Length, _payload.Length * 2)];
+        }
+
+        payload.CopyTo(_payload);
+        _payloadLength = payload.Length;
+
+        // As upstream, a payload must start right away with an object or an array.
+        if (payload.IsEmpty || payload[0] is not ((byte)'{' or (byte)'['))
+        {
+            log($"event {number}: payload is not a JSON object ({payload.Length} bytes); no ka.* field has a value");
+            return null;
+        }
+
+        try
+        {
+            // The document reads the copy in place: it stays valid until the next event replaces it.
+            _document = JsonDocument.Parse(_payload.AsMemory(0, _payloadLength), Options);
+        }
+        catch (JsonException e)
+        {
+            log($"event {number}: payload is not valid JSON ({e.Message}); no ka.* field has a value");
+            return null;
+        }
+
+        return _document.RootElement;
+    }
+
+    public void Dispose()
+    {
+        _document?.Dispose();
+        _document = null;
+        _cached = false;
+    }
+}
