@@ -1,4 +1,5 @@
 using Peregrine.Examples.Dummy;
+using Peregrine.Sdk.Testing;
 
 namespace Peregrine.Sdk.Tests;
 
@@ -20,7 +21,7 @@ public sealed class HotPathTests
             new(d.FindField("dummy.divisible")!.Index, three),
             new(d.FindField("dummy.digits")!.Index),
         ];
-        var sink = new CountingSink();
+        var sink = new CountingFieldSink();
 
         void Run(int batches)
         {

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Peregrine.TestSupport;
 
 namespace Peregrine.Sdk.Tests;
 
@@ -118,26 +118,11 @@ public sealed class NativeAotParityTests(NativeAotParityTests.PublishedDummy pub
             }
 
             var project = Path.Combine(root, "examples", "plugins", "Dummy", "Dummy.csproj");
-            var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true", "-o", output, .. extra])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-
-            // The test host's MSBuild settings must not leak into the nested build.
-            foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
-            {
-                start.Environment.Remove(name);
-            }
-
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            process.WaitForExit();
+            NestedBuild.Run("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true", "-o", output, .. extra], "NativeAOT publish");
             var library = Path.Combine(output, "Dummy.so");
-            if (process.ExitCode != 0 || !File.Exists(library))
+            if (!File.Exists(library))
             {
-                throw new InvalidOperationException($"NativeAOT publish failed ({process.ExitCode}):\n{stdout.Result}\n{stderr.Result}");
+                throw new InvalidOperationException($"NativeAOT publish wrote no {library}");
             }
 
             return library;

@@ -15,17 +15,3 @@ internal sealed class RecordingSink : IPluginFieldSink
 
     public void OnBytes(int request, int element, int count, ReadOnlySpan<byte> value) => Values.Add((request, element, count, value.ToArray()));
 }
-
-/// <summary>Counts values without allocating, for the allocation test.</summary>
-internal sealed class CountingSink : IPluginFieldSink
-{
-    public long Count { get; private set; }
-
-    public void OnUInt64(int request, int element, int count, ulong value) => Count++;
-
-    public void OnString(int request, int element, int count, ReadOnlySpan<byte> utf8) => Count++;
-
-    public void OnBool(int request, int element, int count, bool value) => Count++;
-
-    public void OnBytes(int request, int element, int count, ReadOnlySpan<byte> value) => Count++;
-}

@@ -16,14 +16,15 @@ public sealed class BundledPlugins
     ];
 
     /// <param name="directory">The folder holding one sub-folder per bundled plugin.</param>
-    /// <param name="preferManaged">
-    /// Whether the in-process assembly is taken over a NativeAOT <c>lib&lt;name&gt;.so</c> in the same
-    /// folder. A JIT host prefers the assembly (cheaper extraction); a NativeAOT host can only load the .so.
+    /// <param name="canLoadAssemblies">
+    /// Whether the host can load the plugins' assemblies in-process. A JIT host takes the assembly
+    /// (cheaper extraction) and falls back to a NativeAOT <c>lib&lt;name&gt;.so</c> in the same folder;
+    /// a NativeAOT host can only load the .so.
     /// </param>
-    public BundledPlugins(string directory, bool preferManaged)
+    public BundledPlugins(string directory, bool canLoadAssemblies)
     {
         Directory = directory;
-        PreferManaged = preferManaged;
+        CanLoadAssemblies = canLoadAssemblies;
     }
 
     /// <summary>The folder beside the running program, with the host's own preference.</summary>
@@ -33,7 +34,7 @@ public sealed class BundledPlugins
 
     public string Directory { get; }
 
-    public bool PreferManaged { get; }
+    public bool CanLoadAssemblies { get; }
 
     /// <summary>The names of the bundled plugins, whether or not they are installed.</summary>
     public static IEnumerable<string> Names => Known.Select(k => k.Name);
@@ -47,8 +48,8 @@ public sealed class BundledPlugins
             var folder = Path.Combine(Directory, known);
             var managed = Path.Combine(folder, assembly + ".dll");
             var native = Path.Combine(folder, UpstreamLibraryName(known));
-            string[] order = PreferManaged ? [managed, native] : [native, managed];
-            return order.FirstOrDefault(File.Exists);
+            string[] candidates = CanLoadAssemblies ? [managed, native] : [native];
+            return candidates.FirstOrDefault(File.Exists);
         }
         return null;
     }

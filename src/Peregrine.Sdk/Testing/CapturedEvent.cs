@@ -4,8 +4,10 @@ using System.Runtime.InteropServices;
 namespace Peregrine.Sdk.Testing;
 
 /// <summary>
-/// A copy of one event read by <see cref="PluginTestHost"/>, kept in pinned memory so that it can
-/// be given back to the plugin for extraction at any time (unlike the host's borrowed views).
+/// A copy of one event (read by <see cref="PluginTestHost.ReadEvents"/>, made by
+/// <see cref="PluginTestHost.CreateEvent(string, ulong, ulong?, string?)"/> or read back from a batch by
+/// <see cref="EventBatchReader"/>), kept in pinned memory so that it can be given back to the
+/// plugin for extraction at any time (unlike the host's borrowed views).
 /// </summary>
 public sealed unsafe class CapturedEvent
 {
@@ -19,7 +21,7 @@ public sealed unsafe class CapturedEvent
         Source = evt.Source;
     }
 
-    /// <summary>The number the host gave the event (1, 2, ... per stream).</summary>
+    /// <summary>The number the host gave the event (1, 2, ... per stream, or as made).</summary>
     public ulong Number { get; }
 
     /// <summary>The event's source.</summary>

@@ -67,16 +67,27 @@ public sealed class BundledPluginsConfigTests
         Assert.Equal("/nowhere/libother.so", plugin.LibraryPath);
     }
 
-    [Theory]
-    [InlineData(true, ".dll")]
-    [InlineData(false, ".so")]
-    public void The_host_picks_the_assembly_or_the_native_library(bool preferManaged, string expectedExtension)
+    [Fact]
+    public void A_host_that_loads_assemblies_takes_the_assembly_first()
+    {
+        using var dir = new ConfigTestDirectory();
+        var managed = InstallManaged(dir, "json", "Peregrine.Plugins.Json");
+        var native = Path.Combine(dir.Root, dir.Write("bundled/json/libjson.so", "a NativeAOT build"));
+        var bundled = new BundledPlugins(Path.Combine(dir.Root, "bundled"), canLoadAssemblies: true);
+        Assert.Equal(managed, bundled.FindByName("json"));
+        File.Delete(managed);
+        Assert.Equal(native, bundled.FindByName("json"));
+    }
+
+    [Fact]
+    public void A_native_host_takes_only_the_native_library()
     {
         using var dir = new ConfigTestDirectory();
         InstallManaged(dir, "json", "Peregrine.Plugins.Json");
-        dir.Write("bundled/json/libjson.so", "a NativeAOT build");
-        var bundled = new BundledPlugins(Path.Combine(dir.Root, "bundled"), preferManaged);
-        Assert.EndsWith(expectedExtension, bundled.FindByName("json"));
+        var bundled = new BundledPlugins(Path.Combine(dir.Root, "bundled"), canLoadAssemblies: false);
+        Assert.Null(bundled.FindByName("json"));
+        var native = Path.Combine(dir.Root, dir.Write("bundled/json/libjson.so", "a NativeAOT build"));
+        Assert.Equal(native, bundled.FindByName("json"));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ internal sealed class ConfigTestDirectory : IDisposable
     };
 
     /// <summary>The bundled plugins seen by loads: <c>bundled/</c> in this directory, empty until a test fills it.</summary>
-    public BundledPlugins BundledPlugins => new(Path.Combine(Root, "bundled"), preferManaged: true);
+    public BundledPlugins BundledPlugins => new(Path.Combine(Root, "bundled"), canLoadAssemblies: true);
 
     /// <summary>Writes a file (relative to the directory) and returns its path as given.</summary>
     public string Write(string relativePath, string content)
