@@ -1,9 +1,8 @@
 using System.Buffers;
 using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Peregrine.Plugins;
+using Peregrine.Plugins.Common;
 using Peregrine.Sdk;
 
 namespace Peregrine.Plugins.Json;
@@ -12,7 +11,9 @@ namespace Peregrine.Plugins.Json;
 /// The json extraction plugin: reads values out of event payloads that are JSON documents (the
 /// payloads of k8s_audit, cloudtrail and other JSON-speaking sources). It has no event source of
 /// its own and takes events from every source. Each payload is parsed once per event; every field
-/// of that event is answered from the parsed document. A payload that is not JSON has no values.
+/// of that event is answered from the parsed document. As upstream, a payload that is not a JSON
+/// object or array (its very first byte must be "{" or "["; no leading whitespace) has no values
+/// for any field, json.rawtime included.
 /// </summary>
 public sealed class JsonPlugin : Plugin, IExtractionPlugin
 {
@@ -27,12 +28,12 @@ public sealed class JsonPlugin : Plugin, IExtractionPlugin
     private static readonly FieldDefinition[] JsonFields =
     [
         new("json.value", PluginFieldType.String,
-            "The value found at a JSON pointer in the payload, e.g. json.value[/user/name]: strings as their text, anything else as compact JSON")
+            "The value at a JSON pointer into the payload, e.g. json.value[/user/name] (the leading / may be left out): strings as their text, anything else as compact JSON as written")
         {
             Display = "JSON Value",
             Argument = FieldArgumentRules.Key | FieldArgumentRules.Required,
         },
-        new("json.obj", PluginFieldType.String, "The whole payload, as compact JSON text") { Display = "JSON Object" },
+        new("json.obj", PluginFieldType.String, "The whole payload as JSON text, one member or element per line, indented two spaces per level") { Display = "JSON Object" },
         new("json.rawtime", PluginFieldType.String, "The event timestamp in nanoseconds since the epoch, as decimal text") { Display = "JSON Time" },
         new("jevt.value", PluginFieldType.String, "Alias of json.value, e.g. jevt.value[/user/name]")
         {
@@ -43,16 +44,10 @@ public sealed class JsonPlugin : Plugin, IExtractionPlugin
         new("jevt.rawtime", PluginFieldType.String, "Alias of json.rawtime") { Display = "JSON Time" },
     ];
 
-    private static readonly JsonWriterOptions CompactOptions = new()
-    {
-        Indented = false,
-        // Keep non-ASCII text as it is rather than escaping it.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        SkipValidation = true,
-    };
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = UpstreamJsonLimits.MaxDepth };
 
+    // Where a value is put together before it is written.
     private readonly ArrayBufferWriter<byte> _output = new(256);
-    private Utf8JsonWriter? _writer;
 
     // The payload of the cached event, copied (the event's memory is only borrowed) and parsed.
     private byte[] _payload = new byte[1024];
@@ -64,7 +59,7 @@ public sealed class JsonPlugin : Plugin, IExtractionPlugin
     public override PluginInfo Info { get; } = new()
     {
         Name = "json",
-        Version = "0.7.3",
+        Version = "0.7.4",
         Description = "Extracts values from event payloads that are JSON documents, addressed by JSON pointers",
         Contact = "https://github.com/falcosecurity/plugins",
     };
@@ -83,7 +78,7 @@ public sealed class JsonPlugin : Plugin, IExtractionPlugin
         {
             case JsonValue:
             case JevtValue:
-                if (request.Key is { } pointer && TryResolve(document, pointer, out var found))
+                if (request.Key is { } pointer && JsonPointer.TryResolve(document, pointer, out var found))
                 {
                     WriteValue(found, ref values);
                 }
@@ -91,7 +86,9 @@ public sealed class JsonPlugin : Plugin, IExtractionPlugin
                 break;
             case JsonObj:
             case JevtObj:
-                WriteCompact(document, ref values);
+                _output.ResetWrittenCount();
+                IndentedJson.Write(_payload.AsSpan(0, _payloadLength), _output);
+                values.WriteUtf8(_output.WrittenSpan);
                 break;
             case JsonRawTime:
             case JevtRawTime:
@@ -108,17 +105,15 @@ public sealed class JsonPlugin : Plugin, IExtractionPlugin
         {
             _document?.Dispose();
             _document = null;
-            _writer?.Dispose();
-            _writer = null;
         }
 
         base.Dispose(disposing);
     }
 
     /// <summary>
-    /// The root of the event's parsed payload, or null when it is not JSON. Parsed once per event:
-    /// the cache is keyed on the event number and checked against the payload bytes, so a stream
-    /// that starts numbering again cannot be answered from a stale document.
+    /// The root of the event's parsed payload, or null when it is not a JSON object or array. Parsed
+    /// once per event: the cache is keyed on the event number and checked against the payload bytes,
+    /// so a stream that starts numbering again cannot be answered from a stale document.
     /// </summary>
     private JsonElement? Parse(in PluginEvent evt)
     {
@@ -139,7 +134,7 @@ public sealed class JsonPlugin : Plugin, IExtractionPlugin
 
         payload.CopyTo(_payload);
         _payloadLength = payload.Length;
-        if (payload.IsEmpty)
+        if (payload.IsEmpty || payload[0] is not ((byte)'{' or (byte)'['))
         {
             return null;
         }
@@ -147,7 +142,7 @@ public sealed class JsonPlugin : Plugin, IExtractionPlugin
         try
         {
             // The document reads the copy in place: it stays valid until the next event replaces it.
-            _document = JsonDocument.Parse(_payload.AsMemory(0, _payloadLength));
+            _document = JsonDocument.Parse(_payload.AsMemory(0, _payloadLength), ParseOptions);
         }
         catch (JsonException)
         {
@@ -157,135 +152,20 @@ public sealed class JsonPlugin : Plugin, IExtractionPlugin
         return _document.RootElement;
     }
 
-    /// <summary>
-    /// Follows a JSON pointer (RFC 6901): "" is the whole document, each "/token" steps into an
-    /// object member or array element, and "~1" / "~0" in a token stand for "/" and "~".
-    /// </summary>
-    internal static bool TryResolve(JsonElement root, string pointer, out JsonElement found)
-    {
-        found = root;
-        if (pointer.Length == 0)
-        {
-            return true;
-        }
-
-        if (pointer[0] != '/')
-        {
-            return false;
-        }
-
-        var rest = pointer.AsSpan(1);
-        Span<char> buffer = pointer.Length <= 256 ? stackalloc char[256] : new char[pointer.Length];
-        while (true)
-        {
-            var slash = rest.IndexOf('/');
-            var raw = slash < 0 ? rest : rest[..slash];
-            if (!TryUnescape(raw, buffer, out var length))
-            {
-                return false;
-            }
-
-            if (!TryStep(ref found, buffer[..length]))
-            {
-                return false;
-            }
-
-            if (slash < 0)
-            {
-                return true;
-            }
-
-            rest = rest[(slash + 1)..];
-        }
-    }
-
-    private static bool TryUnescape(ReadOnlySpan<char> raw, Span<char> buffer, out int length)
-    {
-        length = 0;
-        for (var i = 0; i < raw.Length; i++)
-        {
-            var c = raw[i];
-            if (c == '~')
-            {
-                if (i + 1 >= raw.Length)
-                {
-                    return false;
-                }
-
-                c = raw[++i] switch
-                {
-                    '0' => '~',
-                    '1' => '/',
-                    _ => '\0',
-                };
-                if (c == '\0')
-                {
-                    return false;
-                }
-            }
-
-            buffer[length++] = c;
-        }
-
-        return true;
-    }
-
-    private static bool TryStep(ref JsonElement current, ReadOnlySpan<char> token)
-    {
-        switch (current.ValueKind)
-        {
-            case JsonValueKind.Object:
-                return current.TryGetProperty(token, out current);
-            case JsonValueKind.Array:
-                // An array index: "0" or digits without a leading zero ("-", past the end, is never there).
-                if (token.IsEmpty || (token.Length > 1 && token[0] == '0')
-                    || !int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-                    || index >= current.GetArrayLength())
-                {
-                    return false;
-                }
-
-                current = current[index];
-                return true;
-            default:
-                return false;
-        }
-    }
-
+    /// <summary>A string as its text (escapes undone best effort, as upstream); anything else as compact JSON, as written.</summary>
     private void WriteValue(JsonElement element, ref FieldWriter values)
     {
-        if (element.ValueKind != JsonValueKind.String)
-        {
-            WriteCompact(element, ref values);
-            return;
-        }
-
-        // The raw value is the quoted, possibly escaped, UTF-8 text: without escapes its inside is the value.
-        var raw = JsonMarshal.GetRawUtf8Value(element);
-        if (raw.Length >= 2 && raw[0] == (byte)'"' && raw.IndexOf((byte)'\\') < 0)
-        {
-            values.WriteUtf8(raw[1..^1]);
-        }
-        else
-        {
-            values.Write(element.GetString() ?? string.Empty);
-        }
-    }
-
-    private void WriteCompact(JsonElement element, ref FieldWriter values)
-    {
         _output.ResetWrittenCount();
-        if (_writer is null)
+        if (element.ValueKind == JsonValueKind.String)
         {
-            _writer = new Utf8JsonWriter(_output, CompactOptions);
+            var raw = JsonStrings.Raw(element);
+            _output.Advance(JsonEscapes.Unescape(raw, _output.GetSpan(raw.Length)));
         }
         else
         {
-            _writer.Reset(_output);
+            CompactJson.Write(element, _output);
         }
 
-        element.WriteTo(_writer);
-        _writer.Flush();
         values.WriteUtf8(_output.WrittenSpan);
     }
 }

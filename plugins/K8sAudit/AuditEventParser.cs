@@ -1,14 +1,16 @@
 using System.Buffers;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json;
+using Peregrine.Plugins.Common;
 
 namespace Peregrine.Plugins.K8sAudit;
 
 /// <summary>
 /// Turns one JSON document into audit events, with the upstream plugin's acceptance rules: a
 /// document is an <c>Event</c>, an <c>EventList</c> (its <c>items</c>), or an array of either. Shared by
-/// the file reader and the webhook, so both accept exactly the same bodies.
+/// the file reader and the webhook, so both accept exactly the same bodies. Members are looked up as
+/// upstream looks them up (<see cref="JsonMembers"/>: the first of duplicates), and each event is
+/// kept as its text with only the whitespace taken out (<see cref="CompactJson"/>).
 /// </summary>
 internal sealed class AuditEventParser(ulong maxEventSize)
 {
@@ -80,12 +82,11 @@ internal sealed class AuditEventParser(ulong maxEventSize)
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.Object
-            && value.TryGetProperty("kind", out var kind)
+        if (JsonMembers.TryGetFirst(value, "kind"u8, out var kind)
             && kind.ValueKind == JsonValueKind.String)
         {
-            if (kind.ValueEquals("EventList")
-                && value.TryGetProperty("items", out var items)
+            if (JsonStrings.TextEquals(kind, "EventList"u8)
+                && JsonMembers.TryGetFirst(value, "items"u8, out var items)
                 && items.ValueKind == JsonValueKind.Array)
             {
                 foreach (var item in items.EnumerateArray())
@@ -96,7 +97,7 @@ internal sealed class AuditEventParser(ulong maxEventSize)
                 return null;
             }
 
-            if (kind.ValueEquals("Event"))
+            if (JsonStrings.TextEquals(kind, "Event"u8))
             {
                 AddSingle(value, events, itemErrors);
                 return null;
@@ -108,8 +109,7 @@ internal sealed class AuditEventParser(ulong maxEventSize)
 
     private void AddSingle(JsonElement item, List<AuditEvent> events, List<string> itemErrors)
     {
-        if (item.ValueKind != JsonValueKind.Object
-            || !item.TryGetProperty("stageTimestamp", out var stage)
+        if (!JsonMembers.TryGetFirst(item, "stageTimestamp"u8, out var stage)
             || stage.ValueKind != JsonValueKind.String)
         {
             itemErrors.Add("can't read stageTimestamp");
@@ -118,7 +118,7 @@ internal sealed class AuditEventParser(ulong maxEventSize)
 
         _buffer.ResetWrittenCount();
         CompactJson.Write(item, _buffer);
-        AddCompacted(JsonMarshal.GetRawUtf8Value(stage)[1..^1], events, itemErrors);
+        AddCompacted(JsonStrings.Raw(stage), events, itemErrors);
     }
 
     /// <summary>Adds the event written in the buffer, given its raw stageTimestamp string (between the quotes).</summary>

@@ -60,7 +60,7 @@ public sealed class K8sAuditPlugin : Plugin<K8sAuditConfig>, ISourcingPlugin, IE
     public void Extract(in PluginEvent evt, in FieldRequest request, ref FieldWriter values)
     {
         var events = _events ?? throw new InvalidOperationException("the plugin is not initialized");
-        if (events.Get(evt.Number, evt.Payload) is { } root)
+        if (events.Get(evt.Number, evt.Timestamp, evt.Payload) is { } root)
         {
             _extractor.Extract(root, AuditFields.All[request.Index], request, ref values);
         }

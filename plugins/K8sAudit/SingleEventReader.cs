@@ -1,14 +1,15 @@
 using System.Buffers;
 using System.Text.Json;
+using Peregrine.Plugins.Common;
 
 namespace Peregrine.Plugins.K8sAudit;
 
 /// <summary>
 /// The common case of <see cref="AuditEventParser"/> without a document tree: a JSON text that is one
-/// audit <c>Event</c> object (an audit log line, usually) is validated, written compactly exactly as
-/// <see cref="CompactJson"/> writes it, and its <c>kind</c> and <c>stageTimestamp</c> picked out, all
-/// in one pass of a reader. Anything else (an EventList, an array, something unrecognized or
-/// invalid) is left to the tree-based path.
+/// audit <c>Event</c> object (an audit log line, usually) is validated and its <c>kind</c> and
+/// <c>stageTimestamp</c> picked out in one pass of a reader, then written compactly exactly as
+/// <see cref="CompactJson"/> writes it. Anything else (an EventList, an array, something
+/// unrecognized or invalid) is left to the tree-based path.
 /// </summary>
 internal static class SingleEventReader
 {
@@ -23,17 +24,14 @@ internal static class SingleEventReader
     /// <param name="stageTimestamp">Where the raw <c>stageTimestamp</c> string (between its quotes) is in
     /// <paramref name="json"/>; empty with <paramref name="hasStageTimestamp"/> false when it is missing or not a string.</param>
     /// <param name="hasStageTimestamp">Whether the event has a string <c>stageTimestamp</c>.</param>
-    /// <returns>False when the text is not a single, valid Event: nothing useful was written then.</returns>
+    /// <returns>False when the text is not a single, valid Event: nothing was written then.</returns>
     public static bool TryRead(ReadOnlySpan<byte> json, IBufferWriter<byte> output, out Range stageTimestamp, out bool hasStageTimestamp)
     {
         stageTimestamp = default;
         hasStageTimestamp = false;
         var reader = new Utf8JsonReader(json, Options);
-        var isEvent = false;
-        var sawKind = false;
-        var sawStage = false;
-        var pending = Pending.None;
-        var afterValue = false;
+        var kind = default(TopLevelMember);
+        var stage = default(TopLevelMember);
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -41,67 +39,25 @@ internal static class SingleEventReader
                 return false;
             }
 
-            Put(output, (byte)'{');
             while (reader.Read())
             {
-                var token = reader.TokenType;
-                if (afterValue && token is not (JsonTokenType.EndObject or JsonTokenType.EndArray))
+                if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != 1)
                 {
-                    Put(output, (byte)',');
-                }
-
-                if (token == JsonTokenType.PropertyName)
-                {
-                    // The first "kind" and "stageTimestamp" of the event itself, as upstream looks them up.
-                    pending = reader.CurrentDepth != 1 ? Pending.None
-                        : !sawKind && reader.ValueTextEquals("kind"u8) ? Pending.Kind
-                        : !sawStage && reader.ValueTextEquals("stageTimestamp"u8) ? Pending.Stage
-                        : Pending.None;
-                    CompactJson.WriteString(reader.ValueSpan, output);
-                    Put(output, (byte)':');
-                    afterValue = false;
                     continue;
                 }
 
-                if (pending == Pending.Kind)
+                var escaped = reader.ValueIsEscaped;
+                var isKind = Names(reader.ValueSpan, escaped, "kind"u8);
+                var isStage = !isKind && Names(reader.ValueSpan, escaped, "stageTimestamp"u8);
+                reader.Read();
+                if (isKind)
                 {
-                    sawKind = true;
-                    isEvent = token == JsonTokenType.String && reader.ValueTextEquals("Event"u8);
+                    kind.Offer(escaped, reader.TokenType == JsonTokenType.String && Common.JsonEscapes.TextEquals(reader.ValueSpan, "Event"u8), default);
                 }
-                else if (pending == Pending.Stage)
+                else if (isStage)
                 {
-                    sawStage = true;
-                    if (token == JsonTokenType.String)
-                    {
-                        var start = (int)reader.TokenStartIndex + 1;
-                        stageTimestamp = start..(start + reader.ValueSpan.Length);
-                        hasStageTimestamp = true;
-                    }
-                }
-
-                pending = Pending.None;
-                afterValue = token is not (JsonTokenType.StartObject or JsonTokenType.StartArray);
-                switch (token)
-                {
-                    case JsonTokenType.StartObject:
-                        Put(output, (byte)'{');
-                        break;
-                    case JsonTokenType.EndObject:
-                        Put(output, (byte)'}');
-                        break;
-                    case JsonTokenType.StartArray:
-                        Put(output, (byte)'[');
-                        break;
-                    case JsonTokenType.EndArray:
-                        Put(output, (byte)']');
-                        break;
-                    case JsonTokenType.String:
-                        CompactJson.WriteString(reader.ValueSpan, output);
-                        break;
-                    default:
-                        // Numbers, true, false and null: exactly as written.
-                        output.Write(reader.ValueSpan);
-                        break;
+                    var start = (int)reader.TokenStartIndex + 1;
+                    stage.Offer(escaped, reader.TokenType == JsonTokenType.String, start..(start + reader.ValueSpan.Length));
                 }
             }
         }
@@ -110,20 +66,50 @@ internal static class SingleEventReader
             return false;
         }
 
-        return isEvent;
+        if (!kind.Value(out var isEvent, out _) || !isEvent)
+        {
+            return false;
+        }
+
+        if (stage.Value(out hasStageTimestamp, out var range) && hasStageTimestamp)
+        {
+            stageTimestamp = range;
+        }
+
+        Common.CompactJson.Write(json, output);
+        return true;
     }
 
-    private static void Put(IBufferWriter<byte> output, byte value)
-    {
-        output.GetSpan(1)[0] = value;
-        output.Advance(1);
-    }
+    private static bool Names(ReadOnlySpan<byte> rawName, bool escaped, ReadOnlySpan<byte> name) =>
+        escaped ? Common.JsonEscapes.TextEquals(rawName, name) : rawName.SequenceEqual(name);
 
-    /// <summary>Which top-level member's value comes next.</summary>
-    private enum Pending
+    /// <summary>
+    /// The member of the event upstream reads for one name (see <see cref="JsonMembers"/>): the first
+    /// whose name is written plainly, else the first whose name has escapes.
+    /// </summary>
+    private struct TopLevelMember
     {
-        None,
-        Kind,
-        Stage,
+        private Candidate _plain;
+        private Candidate _escaped;
+
+        public void Offer(bool nameEscaped, bool usable, Range where)
+        {
+            ref var slot = ref nameEscaped ? ref _escaped : ref _plain;
+            if (!slot.Seen)
+            {
+                slot = new Candidate(true, usable, where);
+            }
+        }
+
+        /// <summary>Whether the member is there; <paramref name="usable"/> tells whether its value is what the caller wants.</summary>
+        public readonly bool Value(out bool usable, out Range where)
+        {
+            var chosen = _plain.Seen ? _plain : _escaped;
+            usable = chosen.Usable;
+            where = chosen.Where;
+            return chosen.Seen;
+        }
+
+        private readonly record struct Candidate(bool Seen, bool Usable, Range Where);
     }
 }

@@ -106,15 +106,22 @@ public sealed class AwsReadingTests : IDisposable
     }
 
     [Fact]
-    public void S3ObjectThatCannotBeRead_FailsNamingIt()
+    public void S3ObjectThatIsNotALogFile_IsReportedByName_AndTheNextIsRead()
     {
+        // s3://bucket lists every *.json.gz, CloudTrail's digest files included, as upstream does.
         using var s3 = new FakeAwsServer("b");
-        s3.Put("x/bad.json", Encoding.UTF8.GetBytes("{\"Records\": 1}"));
+        s3.Put("x/a.json", Encoding.UTF8.GetBytes("{\"Records\": 1}"));
+        s3.Put("x/b/CloudTrail-Digest/d.json.gz", TempLogs.Gzip(Encoding.UTF8.GetBytes("""{"awsAccountId": "111122223333", "logFiles": []}""")));
+        s3.Put("x/c.json", Encoding.UTF8.GetBytes(TempLogs.LogText(LocalReadingTests.Record("c1"))));
         using var host = PluginTestHost.Create<CloudTrailPlugin>(Config(s3.Url));
 
-        var error = Assert.Throws<PluginException>(() => host.ReadEvents("s3://b/x/"));
+        var events = host.ReadEvents("s3://b/x/");
 
-        Assert.Contains("s3://b/x/bad.json is not a valid CloudTrail log file: Records is not an array", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["c1"], Ids(events));
+        var warnings = host.Logs.Where(l => l.Severity == PluginLogSeverity.Warning).Select(l => l.Message).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.StartsWith("s3://b/x/a.json: not a valid CloudTrail log file: Records is not an array (found a number)", warnings[0], StringComparison.Ordinal);
+        Assert.StartsWith("s3://b/x/b/CloudTrail-Digest/d.json.gz: not a valid CloudTrail log file: the JSON object has no Records array", warnings[1], StringComparison.Ordinal);
     }
 
     [Fact]

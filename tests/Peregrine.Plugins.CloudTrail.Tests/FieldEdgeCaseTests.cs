@@ -10,9 +10,6 @@ namespace Peregrine.Plugins.CloudTrail.Tests;
 public sealed class FieldEdgeCaseTests : IDisposable
 {
     private readonly PluginTestHost _host = PluginTestHost.Create<CloudTrailPlugin>();
-    private readonly RawEvents _events;
-
-    public FieldEdgeCaseTests() => _events = new RawEvents(_host);
 
     public void Dispose() => _host.Dispose();
 
@@ -189,74 +186,41 @@ public sealed class FieldEdgeCaseTests : IDisposable
     public void PayloadPaddedWithNulBytes_IsRead()
     {
         var payload = Encoding.UTF8.GetBytes("{\"eventName\": \"X\"}\0\0");
-        Assert.Equal(["X"], _events.Extract(payload, 9001, ["ct.name"]));
+        Assert.Equal(["X"], _host.Extract(_host.CreateEvent(payload, number: 9001), "ct.name"));
     }
 
     [Fact]
     public void PayloadThatIsNotJson_FailsTheExtraction()
     {
-        Assert.Null(_events.Extract("not json", "ct.name"));
-        Assert.Null(_events.Extract("", "ct.info"));
+        Assert.Null(_host.Extract(_host.CreateEvent("not json"), "ct.name"));
+        Assert.Null(_host.Extract(_host.CreateEvent(""), "ct.info"));
     }
 
     [Fact]
     public void EventsWithTheSameNumber_ButDifferentPayloads_AreNotConfused()
     {
-        Assert.Equal(["a"], _events.Extract(Encoding.UTF8.GetBytes("""{"eventName": "a"}"""), 1, ["ct.name"]));
-        Assert.Equal(["b"], _events.Extract(Encoding.UTF8.GetBytes("""{"eventName": "b"}"""), 1, ["ct.name"]));
+        Assert.Equal(["a"], _host.Extract(_host.CreateEvent("""{"eventName": "a"}""", number: 1), "ct.name"));
+        Assert.Equal(["b"], _host.Extract(_host.CreateEvent("""{"eventName": "b"}""", number: 1), "ct.name"));
     }
 
     [Fact]
     public void ManyFieldsOfOneEvent_InOneCall()
     {
-        var values = _events.Extract(Encoding.UTF8.GetBytes(SampleRecords.S3GetObject), 77, ["ct.name", "ct.user", "s3.bucket", "s3.bytes", "ct.srcip"]);
-        Assert.Equal(["GetObject", "alice", "amzn-s3-demo-bucket", 2048UL, "192.0.2.10"], values);
+        var evt = _host.CreateEvent(SampleRecords.S3GetObject, number: 77);
+        var values = _host.ExtractMany(evt, "ct.name", "ct.user", "s3.bucket", "s3.bytes", "ct.srcip");
+        IReadOnlyList<object>[] expected = [["GetObject"], ["alice"], ["amzn-s3-demo-bucket"], [2048UL], ["192.0.2.10"]];
+        Assert.Equal(expected, values);
     }
 
     [Fact]
     public void RepeatedExtraction_OfPlainFields_DoesNotAllocate()
     {
-        var payload = Encoding.UTF8.GetBytes(SampleRecords.RunInstances);
+        var evt = _host.CreateEvent(SampleRecords.RunInstances, number: 5);
         string[] fields = ["ct.name", "ct.user", "ct.srcip", "ct.region", "ct.error", "ct.user.identitytype", "ct.response", "ec2.imageids", "s3.cnt.other"];
-        var sink = new CountingSink();
-        for (var i = 0; i < 10; i++)
-        {
-            _events.Extract(payload, 5, fields, sink);
-        }
-
-        var requests = _events.Requests(fields);
-        var bytes = RawEvents.Build(payload);
-        unsafe
-        {
-            fixed (byte* pointer = bytes)
-            {
-                var evt = new PluginEvent(pointer, 5, EventSourceName.Get("aws_cloudtrail"));
-                _host.Plugin.Extract(evt, requests, sink);
-                var before = GC.GetAllocatedBytesForCurrentThread();
-                for (var i = 0; i < 100; i++)
-                {
-                    _host.Plugin.Extract(evt, requests, sink);
-                }
-
-                Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-            }
-        }
+        Assert.Equal(0, _host.MeasureExtraction(evt, fields).AllocatedBytes);
     }
 
-    private IReadOnlyList<object> Extract(string record, string field) => _events.Extract(record, field)!;
+    private IReadOnlyList<object> Extract(string record, string field) => _host.Extract(_host.CreateEvent(record), field)!;
 
     private static object[] Values(ulong? value) => value is { } v ? [v] : [];
-
-    private sealed class CountingSink : IPluginFieldSink
-    {
-        public int Count { get; private set; }
-
-        public void OnUInt64(int request, int element, int count, ulong value) => Count++;
-
-        public void OnString(int request, int element, int count, ReadOnlySpan<byte> utf8) => Count++;
-
-        public void OnBool(int request, int element, int count, bool value) => Count++;
-
-        public void OnBytes(int request, int element, int count, ReadOnlySpan<byte> value) => Count++;
-    }
 }

@@ -3,7 +3,7 @@ using Peregrine.Sdk.Testing;
 
 namespace Peregrine.Plugins.CloudTrail.Tests;
 
-/// <summary>Reading local log files: which files, in which order, what each event carries, and errors.</summary>
+/// <summary>Reading local log files: which files, in which order, what each event carries, and errors (content errors: <see cref="ContentErrorTests"/>).</summary>
 public sealed class LocalReadingTests : IDisposable
 {
     private readonly TempLogs _logs = new();
@@ -122,51 +122,6 @@ public sealed class LocalReadingTests : IDisposable
         _logs.WriteText("readme.txt", "hello");
         var error = Assert.Throws<PluginException>(() => _host.ReadEvents(_logs.Root));
         Assert.Contains($"no json files found in {_logs.Root}", error.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("not json at all", "not valid JSON")]
-    [InlineData("[1, 2]", "does not start with an object")]
-    [InlineData("""{"records": []}""", "has no Records array")]
-    [InlineData("""{"Records": {"a": 1}}""", "Records is not an array (found an object)")]
-    [InlineData("""{"Records": [{"eventTime": "2024-01-01T00:00:00Z", "eventType": "X"}, 3]}""", "Records[1] is not an object (found a number)")]
-    [InlineData("""{"Records": [{"eventTime": "2024-01-01T00:00:00Z", """, "not valid JSON")]
-    [InlineData("""{"Records": []} trailing""", "not valid JSON")]
-    [InlineData("", "the file is empty")]
-    public void MalformedFile_FailsNamingTheFile(string content, string expected)
-    {
-        var path = _logs.WriteText("bad.json", content);
-        var error = Assert.Throws<PluginException>(() => _host.ReadEvents(path));
-        Assert.Contains($"{path} is not a valid CloudTrail log file", error.Message, StringComparison.Ordinal);
-        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void CorruptGzip_FailsNamingTheFile()
-    {
-        var path = Path.Join(_logs.Root, "bad.json.gz");
-        File.WriteAllText(path, "this is not gzip data");
-        var error = Assert.Throws<PluginException>(() => _host.ReadEvents(path));
-        Assert.Contains($"{path} is not a valid CloudTrail log file: cannot be decompressed", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void EventsBeforeABadFile_AreDeliveredBeforeTheFailure()
-    {
-        _logs.Write("1.json", Record("good"));
-        var bad = _logs.WriteText("2.json", "{\"Records\": [oops]}");
-
-        using var stream = _host.Plugin.Open(_logs.Root);
-        var delivered = 0;
-        PluginBatchStatus status;
-        while ((status = stream.NextBatch(out var batch)) is PluginBatchStatus.Success or PluginBatchStatus.Timeout)
-        {
-            delivered += status == PluginBatchStatus.Success ? batch.Count : 0;
-        }
-
-        Assert.Equal(1, delivered);
-        Assert.Equal(PluginBatchStatus.Failure, status);
-        Assert.Contains(bad, stream.LastError, StringComparison.Ordinal);
     }
 
     private static List<string> Ids(IReadOnlyList<CapturedEvent> events) =>

@@ -37,8 +37,9 @@ public sealed class JsonEscapesTests : IDisposable
         Assert.Equal(["\\udc00"], _host.Extract(evt, "ka.user.groups"));
         Assert.Equal(["h\\ud800"], _host.Extract(evt, "ka.req.pod.volumes.volume_type"));
         Assert.Equal(["\\ud800"], _host.Extract(evt, "ka.req.binding.subjects.user_names"));
-        Assert.Equal(["""{"kind":"User","name":"\\ud800"}"""], _host.Extract(evt, "ka.req.binding.subjects"));
-        Assert.Contains("\"bad\\\\ud800name\"", Encoding.UTF8.GetString(evt.Payload), StringComparison.Ordinal);
+        // JSON-valued fields and the payload keep the escape as written, as upstream's fastjson does.
+        Assert.Equal(["""{"kind":"User","name":"\ud800"}"""], _host.Extract(evt, "ka.req.binding.subjects"));
+        Assert.Contains("\"bad\\ud800name\"", Encoding.UTF8.GetString(evt.Payload), StringComparison.Ordinal);
         foreach (var field in _host.Host.Descriptor.Fields)
         {
             Assert.NotNull(_host.Host.Extract(evt, field.ArgIsRequired ? field.Name + "[x]" : field.Name));

@@ -29,7 +29,7 @@ public sealed class WebhookBackpressureTests : IDisposable
         using var answered = await second.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
-        Assert.Equal(["a", "b"], events.Select(e => AuditId(e.Text)));
+        Assert.Equal(["a", "b"], events.Select(e => AuditId(Encoding.UTF8.GetString(e.Payload))));
     }
 
     [Fact]

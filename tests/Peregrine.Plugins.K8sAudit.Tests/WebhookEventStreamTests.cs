@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Peregrine.Sdk;
+using Peregrine.Sdk.Testing;
 
 namespace Peregrine.Plugins.K8sAudit.Tests;
 
@@ -94,7 +95,7 @@ public sealed class WebhookEventStreamTests : IDisposable
             using var response = await _support.PostJsonAsync(stream, $$"""{"kind":"EventList","items":[{{items}}]}""");
             return response.StatusCode;
         }).ToArray();
-        var events = new List<WebhookEvent>();
+        var events = new List<CapturedEvent>();
         var reader = Task.Run(() => events.AddRange(WebhookTestSupport.ReadEvents(stream, 100)));
 
         Assert.All(await Task.WhenAll(sends), status => Assert.Equal(HttpStatusCode.OK, status));
@@ -308,7 +309,7 @@ public sealed class WebhookEventStreamTests : IDisposable
     public async Task Dispose_ReleasesThePort()
     {
         var config = new K8sAuditConfig();
-        var stream = new Webhook.WebhookEventStream(new Uri("http://127.0.0.1:0/k8s-audit"), config, _ => { });
+        var stream = new Webhook.WebhookEventStream(Webhook.WebhookEndpoint.Parse("http://127.0.0.1:0/k8s-audit"), config, _ => { });
         var port = stream.Port;
         using (var response = await _support.PostJsonAsync(stream, Event(1)))
         {
@@ -320,7 +321,7 @@ public sealed class WebhookEventStreamTests : IDisposable
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"stop took {clock.Elapsed}");
 
         // The same port can be listened on again at once.
-        using var again = new Webhook.WebhookEventStream(new Uri($"http://127.0.0.1:{port}/k8s-audit"), config, _ => { });
+        using var again = new Webhook.WebhookEventStream(Webhook.WebhookEndpoint.Parse($"http://127.0.0.1:{port}/k8s-audit"), config, _ => { });
         Assert.Equal(port, again.Port);
         Assert.Throws<ObjectDisposedException>(() => WebhookTestSupport.NextBatch(stream));
     }

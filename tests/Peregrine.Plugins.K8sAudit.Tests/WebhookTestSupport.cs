@@ -1,30 +1,23 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Reflection;
 using System.Text;
 using Peregrine.Plugins.K8sAudit.Webhook;
 using Peregrine.Sdk;
+using Peregrine.Sdk.Testing;
 
 namespace Peregrine.Plugins.K8sAudit.Tests;
 
-/// <summary>One event read back from a batch.</summary>
-internal sealed record WebhookEvent(ulong Timestamp, byte[] Payload)
-{
-    public string Text => Encoding.UTF8.GetString(Payload);
-}
-
 /// <summary>
-/// Starts webhook streams on a free loopback port and reads their batches back. A batch's events
-/// are only published to the host (an internal SDK call), so they are read through reflection
-/// here: the test assembly sees the plugin's internals, not the SDK's.
+/// Starts webhook streams on a free loopback port and reads their batches back. The streams are
+/// driven directly (not through the plugin) to control batch capacity and the timing of each
+/// NextBatch call.
 /// </summary>
 internal sealed class WebhookTestSupport : IDisposable
 {
     public const string Path = "/k8s-audit";
 
-    private static readonly MethodInfo Publish =
-        typeof(EventBatch).GetMethod("Publish", BindingFlags.Instance | BindingFlags.NonPublic)
-        ?? throw new InvalidOperationException("EventBatch.Publish not found");
+    /// <summary>The source of the plugin's events, which a batch does not record.</summary>
+    private const string Source = "k8s_audit";
 
     private readonly List<IDisposable> _owned = [];
 
@@ -56,7 +49,7 @@ internal sealed class WebhookTestSupport : IDisposable
 
     public WebhookEventStream Start(K8sAuditConfig? config = null, string address = "http://127.0.0.1:0" + Path)
     {
-        var stream = new WebhookEventStream(new Uri(address), config ?? new K8sAuditConfig(), Logs.Enqueue);
+        var stream = new WebhookEventStream(WebhookEndpoint.Parse(address), config ?? new K8sAuditConfig(), Logs.Enqueue);
         _owned.Add(stream);
         return stream;
     }
@@ -75,7 +68,7 @@ internal sealed class WebhookTestSupport : IDisposable
         Client.PostAsync(Url(stream, path), new StringContent(body, Encoding.UTF8, "application/json"));
 
     /// <summary>Calls NextBatch once with a fresh batch and returns the result and its events.</summary>
-    public static (BatchResult Result, List<WebhookEvent> Events) NextBatch(WebhookEventStream stream, int capacity = EventBatch.DefaultCapacity)
+    public static (BatchResult Result, IReadOnlyList<CapturedEvent> Events) NextBatch(WebhookEventStream stream, int capacity = EventBatch.DefaultCapacity)
     {
         using var batch = new EventBatch(capacity: capacity);
         var result = stream.NextBatch(batch);
@@ -83,9 +76,9 @@ internal sealed class WebhookTestSupport : IDisposable
     }
 
     /// <summary>Reads until <paramref name="count"/> events came or a few seconds passed.</summary>
-    public static List<WebhookEvent> ReadEvents(WebhookEventStream stream, int count)
+    public static List<CapturedEvent> ReadEvents(WebhookEventStream stream, int count)
     {
-        var events = new List<WebhookEvent>();
+        var events = new List<CapturedEvent>();
         var clock = Stopwatch.StartNew();
         while (events.Count < count && clock.Elapsed < TimeSpan.FromSeconds(10))
         {
@@ -95,17 +88,11 @@ internal sealed class WebhookTestSupport : IDisposable
         return events;
     }
 
-    public static unsafe List<WebhookEvent> Read(EventBatch batch)
+    /// <summary>The events in <paramref name="batch"/>, each checked to be a well-formed plugin event.</summary>
+    public static IReadOnlyList<CapturedEvent> Read(EventBatch batch)
     {
-        var pointers = (byte**)Pointer.Unbox(Publish.Invoke(batch, null)!);
-        var events = new List<WebhookEvent>(batch.Count);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            var evt = new PluginEvent(pointers[i], (ulong)i + 1, null!);
-            Assert.True(evt.IsPluginEvent);
-            events.Add(new WebhookEvent(evt.Timestamp, evt.Payload.ToArray()));
-        }
-
+        var events = EventBatchReader.Read(batch, Source);
+        Assert.All(events, evt => Assert.True(evt.View.IsPluginEvent));
         return events;
     }
 

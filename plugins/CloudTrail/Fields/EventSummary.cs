@@ -22,23 +22,23 @@ internal static class EventSummary
             return "<invalid cloudtrail event: userIdentity field missing>";
         }
 
-        if (!root.TryGet("sourceIPAddress"u8, out var sourceIp))
+        if (!root.TryGetMember("sourceIPAddress"u8, out var sourceIp))
         {
             // Upstream's wording, although it is the source address that is missing.
             return "<invalid cloudtrail event: eventSource field missing>";
         }
 
-        if (!root.TryGet("eventName"u8, out var eventName))
+        if (!root.TryGetMember("eventName"u8, out var eventName))
         {
             return "<invalid cloudtrail event: eventName field missing>";
         }
 
         var who = user.Text;
-        var where = JsonValues.TextOf(sourceIp);
-        var error = root.TryGet("errorCode"u8, out _) ? "!" : string.Empty;
+        var where = sourceIp.TextOf();
+        var error = root.TryGetMember("errorCode"u8, out _) ? "!" : string.Empty;
         // Left arrow for reads, right arrow for writes; without readOnly the event counts as a read.
-        var arrow = root.TryGet("readOnly"u8, out var readOnly) && readOnly.ValueKind != JsonValueKind.True ? "→" : "←";
-        var name = JsonValues.TextOf(eventName);
+        var arrow = root.TryGetMember("readOnly"u8, out var readOnly) && readOnly.Kind != JsonValueKind.True ? "→" : "←";
+        var name = eventName.TextOf();
 
         var info = new StringBuilder(128);
         info.Append(who);
@@ -126,11 +126,12 @@ internal static class EventSummary
     }
 
     private static string Flag(LazyRecord root, ReadOnlySpan<byte> name) =>
-        root.TryGet(name, out var value) ? JsonValues.TrueOrFalse(value) : "false";
+        root.TryGetMember(name, out var value) ? value.TrueOrFalse() : "false";
 
     private static bool TryGetString(LazyRecord root, ReadOnlySpan<byte> name, out string text)
     {
-        text = root.TryGet(name, out var value) ? JsonValues.StringOrNull(value) ?? string.Empty : string.Empty;
-        return value.ValueKind == JsonValueKind.String;
+        var found = root.TryGetMember(name, out var value) && value.Kind == JsonValueKind.String;
+        text = found ? value.TextOf() : string.Empty;
+        return found;
     }
 }

@@ -148,12 +148,12 @@ internal sealed class FieldExtractor
 
     private static bool Member(LazyRecord root, ReadOnlySpan<byte> name, ref FieldWriter values)
     {
-        if (!root.TryGet(name, out var value))
+        if (!root.TryGetMember(name, out var value))
         {
             return false;
         }
 
-        JsonValues.WriteText(value, ref values);
+        value.WriteText(ref values);
         return true;
     }
 
@@ -173,17 +173,17 @@ internal sealed class FieldExtractor
 
     private static void ShortSource(LazyRecord root, ref FieldWriter values)
     {
-        if (root.TryGet("eventSource"u8, out var source))
+        if (root.TryGetMember("eventSource"u8, out var source))
         {
-            values.Write(EventSummary.ShortSource(JsonValues.TextOf(source)));
+            values.Write(EventSummary.ShortSource(source.TextOf()));
         }
     }
 
     private static void Flag(LazyRecord root, ReadOnlySpan<byte> name, ref FieldWriter values)
     {
-        if (root.TryGet(name, out var value))
+        if (root.TryGetMember(name, out var value))
         {
-            values.Write(JsonValues.TrueOrFalse(value));
+            values.Write(value.TrueOrFalse());
         }
     }
 
@@ -197,13 +197,13 @@ internal sealed class FieldExtractor
 
     private void Compact(LazyRecord root, ReadOnlySpan<byte> name, ref FieldWriter values)
     {
-        if (!root.TryGet(name, out var value))
+        if (!root.TryGetMember(name, out var value))
         {
             return;
         }
 
         _json.ResetWrittenCount();
-        JsonValues.AppendCompact(value, _json);
+        value.AppendCompact(_json);
         values.WriteUtf8(_json.WrittenSpan);
     }
 

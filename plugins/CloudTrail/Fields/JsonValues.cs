@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Peregrine.Plugins.Common;
 using Peregrine.Sdk;
 
 namespace Peregrine.Plugins.CloudTrail.Fields;
@@ -9,20 +10,14 @@ namespace Peregrine.Plugins.CloudTrail.Fields;
 /// Reading record values the way upstream's JSON library does, so that values compare the same:
 /// a present member that is not a string reads as empty text, a nested object is rendered from its
 /// original text with only the whitespace taken out, and byte counts accept integers and floats.
+/// Like upstream, a duplicated key reads its first member and a string is read best effort (a lone
+/// surrogate escape is kept as written rather than failing the extraction).
 /// </summary>
 internal static class JsonValues
 {
-    /// <summary>The member <paramref name="name"/> of <paramref name="parent"/>, when it is an object that has it.</summary>
-    public static bool TryGet(JsonElement parent, ReadOnlySpan<byte> name, out JsonElement value)
-    {
-        if (parent.ValueKind == JsonValueKind.Object)
-        {
-            return parent.TryGetProperty(name, out value);
-        }
-
-        value = default;
-        return false;
-    }
+    /// <summary>The first member <paramref name="name"/> of <paramref name="parent"/>, when it is an object that has it.</summary>
+    public static bool TryGet(JsonElement parent, ReadOnlySpan<byte> name, out JsonElement value) =>
+        JsonMembers.TryGetFirst(parent, name, out value);
 
     /// <summary>The member at <paramref name="first"/>.<paramref name="second"/>.</summary>
     public static bool TryGet(JsonElement parent, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, out JsonElement value)
@@ -40,7 +35,7 @@ internal static class JsonValues
 
     /// <summary>The member's text when it is a string, else null (upstream's "no string here").</summary>
     public static string? StringOrNull(JsonElement element) =>
-        element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+        element.ValueKind == JsonValueKind.String ? JsonStrings.Text(element) : null;
 
     /// <summary>The member's text when it is a string, else empty.</summary>
     public static string TextOf(JsonElement element) => StringOrNull(element) ?? string.Empty;
@@ -66,7 +61,7 @@ internal static class JsonValues
         }
         else
         {
-            values.Write(element.GetString() ?? string.Empty);
+            values.Write(JsonStrings.Text(element));
         }
     }
 
@@ -103,42 +98,5 @@ internal static class JsonValues
     /// numbers are kept exactly as written (escapes included), which is how upstream renders
     /// nested values.
     /// </summary>
-    public static void AppendCompact(JsonElement element, IBufferWriter<byte> output)
-    {
-        var raw = JsonMarshal.GetRawUtf8Value(element);
-        var span = output.GetSpan(raw.Length);
-        var length = 0;
-        var inString = false;
-        var escaped = false;
-        foreach (var b in raw)
-        {
-            if (inString)
-            {
-                if (escaped)
-                {
-                    escaped = false;
-                }
-                else if (b == (byte)'\\')
-                {
-                    escaped = true;
-                }
-                else if (b == (byte)'"')
-                {
-                    inString = false;
-                }
-            }
-            else if (b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
-            {
-                continue;
-            }
-            else if (b == (byte)'"')
-            {
-                inString = true;
-            }
-
-            span[length++] = b;
-        }
-
-        output.Advance(length);
-    }
+    public static void AppendCompact(JsonElement element, IBufferWriter<byte> output) => CompactJson.Write(element, output);
 }

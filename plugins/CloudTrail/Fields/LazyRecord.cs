@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Peregrine.Plugins.CloudTrail.Reading;
@@ -12,10 +14,14 @@ namespace Peregrine.Plugins.CloudTrail.Fields;
 /// (eventName, eventSource, errorCode), so most events are never parsed whole.
 /// </summary>
 /// <remarks>
-/// The state is kept per event: it is keyed on the event number and checked against the payload
-/// bytes, so a new stream that numbers from 1 again is never answered from a stale record. The
-/// payload is copied because the event's memory is only borrowed. As in upstream's parser, the
-/// first of two members with the same name counts.
+/// The state is kept per event, keyed on the event number (unique within a stream, and the host
+/// gives each stream its own plugin instance) together with the payload's address and length, so
+/// that a test host or a reopened stream that numbers from 1 again is not answered from a stale
+/// record; the payload bytes themselves are not compared. The payload is copied because the
+/// event's memory is only borrowed. A scalar member (a string, a number, true, false, null) is
+/// read from the record's text as it is; only an object or an array, or a string with escapes, is
+/// parsed into a document. As in upstream's parser, the first of two members with the same name
+/// counts.
 /// </remarks>
 internal sealed class LazyRecord : IDisposable
 {
@@ -25,6 +31,7 @@ internal sealed class LazyRecord : IDisposable
     private int _end;
     private bool _cached;
     private ulong _number;
+    private nint _address;
 
     private Member[] _members = new Member[32];
     private int _count;
@@ -41,6 +48,8 @@ internal sealed class LazyRecord : IDisposable
         public byte[]? UnescapedName;
         public int ValueStart;
         public int ValueLength;
+        public JsonValueKind Kind;
+        public bool ValueIsEscaped;
         public JsonDocument? Value;
     }
 
@@ -48,7 +57,8 @@ internal sealed class LazyRecord : IDisposable
     public void Load(in PluginEvent evt)
     {
         var payload = evt.Payload;
-        if (_cached && _number == evt.Number && payload.SequenceEqual(_payload.AsSpan(0, _length)))
+        var address = Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref MemoryMarshal.GetReference(payload));
+        if (_cached && _number == evt.Number && _length == payload.Length && _address == address)
         {
             return;
         }
@@ -56,6 +66,7 @@ internal sealed class LazyRecord : IDisposable
         Reset();
         _cached = true;
         _number = evt.Number;
+        _address = address;
         if (payload.Length > _payload.Length)
         {
             _payload = new byte[Math.Max(payload.Length, _payload.Length * 2)];
@@ -76,27 +87,26 @@ internal sealed class LazyRecord : IDisposable
     /// </summary>
     public bool TryGet(ReadOnlySpan<byte> name, out JsonElement value)
     {
-        if (_failure is not null)
+        if (TryFind(name, out var index))
         {
-            throw new InvalidDataException(_failure);
+            value = ValueOf(index);
+            return true;
         }
 
-        for (var i = 0; i < _count; i++)
-        {
-            if (NameEquals(_members[i], name))
-            {
-                value = ValueOf(i);
-                return true;
-            }
-        }
+        value = default;
+        return false;
+    }
 
-        while (!_complete)
+    /// <summary>
+    /// The top-level member <paramref name="name"/> as it is written in the record, for reading a
+    /// scalar without parsing it; fails as <see cref="TryGet(ReadOnlySpan{byte}, out JsonElement)"/> does.
+    /// </summary>
+    public bool TryGetMember(ReadOnlySpan<byte> name, out RecordMember value)
+    {
+        if (TryFind(name, out var index))
         {
-            if (ScanNext() is { } i && NameEquals(_members[i], name))
-            {
-                value = ValueOf(i);
-                return true;
-            }
+            value = new RecordMember(this, index);
+            return true;
         }
 
         value = default;
@@ -107,7 +117,10 @@ internal sealed class LazyRecord : IDisposable
     public bool TryGet(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, out JsonElement value)
     {
         value = default;
-        return TryGet(first, out var parent) && JsonValues.TryGet(parent, second, out value);
+
+        // Only an object has members: a scalar parent (often null) is never parsed.
+        return TryFind(first, out var index) && _members[index].Kind == JsonValueKind.Object
+            && JsonValues.TryGet(ValueOf(index), second, out value);
     }
 
     /// <summary>The member at <paramref name="first"/>.<paramref name="second"/>.<paramref name="third"/>.</summary>
@@ -167,6 +180,8 @@ internal sealed class LazyRecord : IDisposable
             };
             reader.Read();
             member.ValueStart = _start + _scanned + (int)reader.TokenStartIndex;
+            member.Kind = KindOf(reader.TokenType);
+            member.ValueIsEscaped = reader.TokenType == JsonTokenType.String && reader.ValueIsEscaped;
             reader.Skip();
             member.ValueLength = _start + _scanned + (int)reader.BytesConsumed - member.ValueStart;
 
@@ -194,10 +209,56 @@ internal sealed class LazyRecord : IDisposable
             ? unescaped.AsSpan().SequenceEqual(name)
             : _payload.AsSpan(member.NameStart, member.NameLength).SequenceEqual(name);
 
-    private JsonElement ValueOf(int index)
+    internal JsonElement ValueOf(int index)
     {
         ref var member = ref _members[index];
         member.Value ??= JsonDocument.Parse(_payload.AsMemory(member.ValueStart, member.ValueLength), JsonLimits.DocumentOptions);
         return member.Value.RootElement;
     }
+
+    internal JsonValueKind KindOf(int index) => _members[index].Kind;
+
+    internal bool IsEscaped(int index) => _members[index].ValueIsEscaped;
+
+    internal ReadOnlySpan<byte> RawOf(int index) => _payload.AsSpan(_members[index].ValueStart, _members[index].ValueLength);
+
+    private bool TryFind(ReadOnlySpan<byte> name, out int index)
+    {
+        if (_failure is not null)
+        {
+            throw new InvalidDataException(_failure);
+        }
+
+        for (var i = 0; i < _count; i++)
+        {
+            if (NameEquals(_members[i], name))
+            {
+                index = i;
+                return true;
+            }
+        }
+
+        while (!_complete)
+        {
+            if (ScanNext() is { } i && NameEquals(_members[i], name))
+            {
+                index = i;
+                return true;
+            }
+        }
+
+        index = -1;
+        return false;
+    }
+
+    private static JsonValueKind KindOf(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => JsonValueKind.Object,
+        JsonTokenType.StartArray => JsonValueKind.Array,
+        JsonTokenType.String => JsonValueKind.String,
+        JsonTokenType.Number => JsonValueKind.Number,
+        JsonTokenType.True => JsonValueKind.True,
+        JsonTokenType.False => JsonValueKind.False,
+        _ => JsonValueKind.Null,
+    };
 }

@@ -36,9 +36,9 @@ internal static class S3Values
     /// <summary>Whether the event's name is <paramref name="name"/> (a missing or non-text name is "").</summary>
     public static bool EventNameIs(LazyRecord root, ReadOnlySpan<byte> name)
     {
-        if (root.TryGet("eventName"u8, out var eventName) && eventName.ValueKind == JsonValueKind.String)
+        if (root.TryGetMember("eventName"u8, out var eventName) && eventName.Kind == JsonValueKind.String)
         {
-            return eventName.ValueEquals(name);
+            return eventName.StringEquals(name);
         }
 
         return name.IsEmpty;

@@ -6,9 +6,26 @@ namespace Peregrine.Plugins.CloudTrail.Reading;
 /// Reads the records of one CloudTrail log file (<c>{"Records": [{...}, {...}]}</c>) from a stream,
 /// one at a time, without loading the file: the buffer only ever holds the record being read (it
 /// grows to the largest record). Each record is handed out as its original JSON text, exactly as
-/// it is in the file, which is what upstream delivers as the event payload. Anything that is not
-/// such a file fails with an <see cref="InvalidDataException"/> naming the file and the position.
+/// it is in the file, which is what upstream delivers as the event payload.
 /// </summary>
+/// <remarks>
+/// <para>
+/// A file's content never fails the read, as upstream's never does (its splitter takes every
+/// brace-balanced object at depth 2 as a record, drops those that do not parse, and skips a gzip it
+/// cannot decompress). Every complete record found is handed out, and <see cref="Problem"/> says,
+/// with the position, what was wrong:
+/// </para>
+/// <list type="bullet">
+/// <item>Something in the Records array that is not a valid record (a record that is not valid
+/// JSON, a number): from there the reader goes on as upstream's splitter does, matching braces; a
+/// record that is not valid JSON is handed out with <see cref="RecordKind.NotJson"/>, to be
+/// dropped and counted.</item>
+/// <item>Anything else (not JSON, not an object with a Records array, a truncated file, a gzip
+/// that cannot be decompressed, a record over 256 MiB): the file ends there, after the records
+/// before it.</item>
+/// </list>
+/// <para>Only a failed read of the stream is thrown (an <see cref="IOException"/>), as upstream fails on those.</para>
+/// </remarks>
 internal sealed class LogFileReader : IDisposable
 {
     private const int InitialBufferSize = 64 * 1024;
@@ -28,6 +45,24 @@ internal sealed class LogFileReader : IDisposable
     private int _recordCount;
     private RecordCheck _check;
 
+    // File offset of _buffer[0], for positions in messages and for the brace-matching mode.
+    private long _bufferOffset;
+    private bool _done;
+
+    // Structural mode: where brace matching would start if the Records array turns out broken
+    // (a point between records, at brace depth 1), and whether a record has begun since.
+    private long _resyncAt;
+    private bool _inRecord;
+
+    // Brace-matching mode (upstream's splitter), as file offsets.
+    private bool _matching;
+    private int _depth;
+    private bool _inString;
+    private bool _escaped;
+    private long _scan;
+    private long _candidate = -1;
+    private long _recordOffset;
+
     private enum Position
     {
         BeforeRoot,
@@ -46,63 +81,235 @@ internal sealed class LogFileReader : IDisposable
         _name = name;
     }
 
-    /// <summary>Records handed out so far.</summary>
-    public int RecordCount => _recordCount;
-
     /// <summary>Whether the last record handed out is an event, and its timestamp.</summary>
     public RecordCheck LastCheck => _check;
 
+    /// <summary>How messages name the last record handed out: Records[i], or its position once braces are matched.</summary>
+    public string LastRecordName => _matching ? $"the record at byte {_recordOffset}" : $"Records[{_recordCount - 1}]";
+
+    /// <summary>What is wrong with the file's content, once found (null for a valid log file).</summary>
+    public string? Problem { get; private set; }
+
     /// <summary>
-    /// The next record's JSON text, valid until the next call; false at the end of the file.
+    /// The next record's JSON text, valid until the next call; false at the end of the file, or
+    /// where its content stops making sense (see <see cref="Problem"/>).
     /// </summary>
     public bool TryReadRecord(out ReadOnlySpan<byte> record)
     {
-        try
+        record = default;
+        while (!_done)
         {
-            while (true)
+            try
             {
-                if (_streamEnded && _position == Position.BeforeRoot && _buffer.AsSpan(_start, _end - _start).Trim(" \t\r\n"u8).IsEmpty)
-                {
-                    throw Malformed("the file is empty");
-                }
-
-                var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _streamEnded, _state);
-                var step = Advance(ref reader, out var offset, out var length);
-                switch (step)
-                {
-                    case Step.Record:
-                        record = _buffer.AsSpan(_start + offset, length);
-                        _start += (int)reader.BytesConsumed;
-                        _state = reader.CurrentState;
-                        _recordCount++;
-                        return true;
-                    case Step.End:
-                        record = default;
-                        return false;
-                    default:
-                        // Drop what was fully read and resume from the state before the cut-off token.
-                        _start += offset;
-                        _state = _resumeState;
-                        Refill();
-                        break;
-                }
+                return _matching ? TryMatchRecord(out record) : TryReadStructured(out record);
+            }
+            catch (JsonException e)
+            {
+                OnBadContent($"not valid JSON at {Where(e)}: {Reason(e)}");
+            }
+            catch (BadContentException e)
+            {
+                OnBadContent(e.Message);
+            }
+            catch (InvalidDataException e)
+            {
+                Stop($"cannot be decompressed: {e.Message}");
+            }
+            catch (IOException e)
+            {
+                throw new IOException($"cloudtrail plugin error: cannot read {_name}: {e.Message}", e);
             }
         }
-        catch (JsonException e)
-        {
-            throw Malformed($"not valid JSON: {e.Message}");
-        }
-        catch (InvalidDataException e) when (e.Source != nameof(LogFileReader))
-        {
-            throw Malformed($"cannot be decompressed: {e.Message}");
-        }
-        catch (IOException e)
-        {
-            throw new IOException($"cloudtrail plugin error: cannot read {_name}: {e.Message}", e);
-        }
+
+        return false;
     }
 
     public void Dispose() => _stream.Dispose();
+
+    // The Records array read token by token (one pass both checks a record and finds its eventTime
+    // and eventType).
+    private bool TryReadStructured(out ReadOnlySpan<byte> record)
+    {
+        while (true)
+        {
+            if (_streamEnded && _position == Position.BeforeRoot && _buffer.AsSpan(_start, _end - _start).Trim(" \t\r\n"u8).IsEmpty)
+            {
+                throw Malformed("the file is empty", at: null);
+            }
+
+            var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _streamEnded, _state);
+            var step = Advance(ref reader, out var offset, out var length);
+            switch (step)
+            {
+                case Step.Record:
+                    record = _buffer.AsSpan(_start + offset, length);
+                    _start += (int)reader.BytesConsumed;
+                    _state = reader.CurrentState;
+                    _inRecord = false;
+                    _recordCount++;
+                    return true;
+                case Step.End:
+                    _done = true;
+                    record = default;
+                    return false;
+                default:
+                    // Drop what was fully read and resume from the state before the cut-off token.
+                    _start += offset;
+                    _state = _resumeState;
+                    Refill();
+                    break;
+            }
+        }
+    }
+
+    // Content that is not what a log file holds: inside the Records array, read on by matching
+    // braces as upstream does; anywhere else, stop.
+    private void OnBadContent(string what)
+    {
+        // At the end of the file with no object left to find (a file cut off between records,
+        // trailing junk), there is nothing to read on for.
+        var resync = (int)(_resyncAt - _bufferOffset);
+        if (_matching || _position != Position.InRecords)
+        {
+            Stop(what);
+            return;
+        }
+
+        if (_streamEnded && _buffer.AsSpan(resync, _end - resync).IndexOf((byte)'{') < 0)
+        {
+            var rest = _buffer.AsSpan(resync, _end - resync).Trim(" \t\r\n,"u8);
+            Stop(rest.IsEmpty ? $"the file ends inside the Records array (at byte {_bufferOffset + _end})" : what);
+            return;
+        }
+
+        // A broken record is reported with the records dropped (it is found again, and does not
+        // parse); anything else in the array is reported here.
+        if (!_inRecord)
+        {
+            Note($"{what}; the records after it are read by matching braces, as upstream does");
+        }
+
+        _matching = true;
+        _depth = 1;
+        _scan = _resyncAt;
+        _start = resync;
+    }
+
+    private void Stop(string what)
+    {
+        Note($"{what}; stopped reading the file there, after {_recordCount} record(s)");
+        _done = true;
+    }
+
+    private void Note(string what) => Problem = Problem is null ? what : $"{Problem}; then {what}";
+
+    // Upstream's splitter: every object that starts at brace depth 1 (in the Records array, or in
+    // any other member of the top-level object) is a record; strings are skipped, brackets are not
+    // counted. Each one is then checked on its own.
+    private bool TryMatchRecord(out ReadOnlySpan<byte> record)
+    {
+        while (true)
+        {
+            var end = ScanForRecordEnd();
+            if (end >= 0)
+            {
+                var start = (int)(_candidate - _bufferOffset);
+                record = _buffer.AsSpan(start, end + 1 - start);
+                _recordOffset = _candidate;
+                _candidate = -1;
+                _start = end + 1;
+                CheckMatched(record);
+                _recordCount++;
+                return true;
+            }
+
+            if (_streamEnded)
+            {
+                if (_candidate >= 0 || _depth > 0 || _inString)
+                {
+                    Stop(_candidate >= 0
+                        ? $"the file ends inside the record at byte {_candidate} (at byte {_bufferOffset + _end})"
+                        : $"the file ends before its JSON document does (at byte {_bufferOffset + _end})");
+                }
+
+                _done = true;
+                record = default;
+                return false;
+            }
+
+            // Keep only the record begun, if any.
+            _start = _candidate >= 0 ? (int)(_candidate - _bufferOffset) : _end;
+            Refill();
+        }
+    }
+
+    // The buffer index of the '}' that closes a record, or -1 when the data in hand ends first.
+    private int ScanForRecordEnd()
+    {
+        for (var i = (int)(_scan - _bufferOffset); i < _end; i++)
+        {
+            var c = _buffer[i];
+            if (_escaped)
+            {
+                _escaped = false;
+            }
+            else if (_inString)
+            {
+                if (c == (byte)'\\')
+                {
+                    _escaped = true;
+                }
+                else if (c == (byte)'"')
+                {
+                    _inString = false;
+                }
+            }
+            else if (c == (byte)'"')
+            {
+                _inString = true;
+            }
+            else if (c == (byte)'{')
+            {
+                if (_depth == 1)
+                {
+                    _candidate = _bufferOffset + i;
+                }
+
+                _depth++;
+            }
+            else if (c == (byte)'}')
+            {
+                _depth--;
+                if (_depth == 1 && _candidate >= 0)
+                {
+                    _scan = _bufferOffset + i + 1;
+                    return i;
+                }
+            }
+        }
+
+        _scan = _bufferOffset + _end;
+        return -1;
+    }
+
+    // Checks a record found by matching braces, as upstream parses each one on its own.
+    private void CheckMatched(ReadOnlySpan<byte> record)
+    {
+        _check = default;
+        try
+        {
+            var reader = new Utf8JsonReader(record, isFinalBlock: true, new JsonReaderState(JsonLimits.ReaderOptions));
+            reader.Read();
+            if (!TryReadMembers(ref reader) || reader.Read())
+            {
+                _check.MarkNotJson();
+            }
+        }
+        catch (JsonException)
+        {
+            _check.MarkNotJson();
+        }
+    }
 
     private enum Step
     {
@@ -121,6 +328,13 @@ internal sealed class LogFileReader : IDisposable
         {
             var before = reader.CurrentState;
             var consumed = (int)reader.BytesConsumed;
+            if (_position == Position.InRecords)
+            {
+                // Between records, at brace depth 1: where brace matching would start.
+                _resyncAt = _bufferOffset + _start + consumed;
+                _inRecord = false;
+            }
+
             if (!reader.Read())
             {
                 offset = consumed;
@@ -129,7 +343,9 @@ internal sealed class LogFileReader : IDisposable
                 {
                     if (_position != Position.AfterRoot)
                     {
-                        throw Malformed(_position == Position.BeforeRoot ? "the file is empty" : "the file ends before its JSON document does");
+                        throw _position == Position.BeforeRoot
+                            ? Malformed("the file is empty", at: null)
+                            : Malformed(_position == Position.InRecords ? "the file ends inside the Records array" : "the file ends before its JSON document does", _bufferOffset + _end);
                     }
 
                     return Step.End;
@@ -143,7 +359,7 @@ internal sealed class LogFileReader : IDisposable
                 case Position.BeforeRoot:
                     if (reader.TokenType != JsonTokenType.StartObject)
                     {
-                        throw Malformed("a CloudTrail log file is a JSON object with a Records array, but this one does not start with an object");
+                        throw Malformed("a CloudTrail log file is a JSON object with a Records array, but this one does not start with an object", At(ref reader));
                     }
 
                     _position = Position.InRoot;
@@ -151,7 +367,7 @@ internal sealed class LogFileReader : IDisposable
                 case Position.InRoot when reader.TokenType == JsonTokenType.EndObject:
                     if (!_sawRecords)
                     {
-                        throw Malformed("the JSON object has no Records array");
+                        throw Malformed("the JSON object has no Records array", At(ref reader));
                     }
 
                     _position = Position.AfterRoot;
@@ -172,7 +388,7 @@ internal sealed class LogFileReader : IDisposable
                 case Position.BeforeRecords:
                     if (reader.TokenType != JsonTokenType.StartArray)
                     {
-                        throw Malformed($"Records is not an array (found {Describe(reader.TokenType)})");
+                        throw Malformed($"Records is not an array (found {Describe(reader.TokenType)})", At(ref reader));
                     }
 
                     _sawRecords = true;
@@ -183,6 +399,7 @@ internal sealed class LogFileReader : IDisposable
                     break;
                 case Position.InRecords when reader.TokenType == JsonTokenType.StartObject:
                     var start = (int)reader.TokenStartIndex;
+                    _inRecord = true;
                     _check = default;
                     if (!TryReadMembers(ref reader))
                     {
@@ -196,7 +413,7 @@ internal sealed class LogFileReader : IDisposable
                     length = (int)reader.BytesConsumed - start;
                     return Step.Record;
                 case Position.InRecords:
-                    throw Malformed($"Records[{_recordCount}] is not an object (found {Describe(reader.TokenType)})");
+                    throw Malformed($"Records[{_recordCount}] is not an object (found {Describe(reader.TokenType)})", At(ref reader));
                 case Position.AfterRoot:
                     // The reader itself rejects anything but whitespace after the document.
                     break;
@@ -242,6 +459,7 @@ internal sealed class LogFileReader : IDisposable
     {
         if (_start > 0)
         {
+            _bufferOffset += _start;
             _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
             _end -= _start;
             _start = 0;
@@ -251,7 +469,7 @@ internal sealed class LogFileReader : IDisposable
         {
             if (_buffer.Length >= MaxRecordSize)
             {
-                throw Malformed($"a record is larger than {MaxRecordSize / (1024 * 1024)} MiB");
+                throw Malformed($"a record is larger than {MaxRecordSize / (1024 * 1024)} MiB", _bufferOffset);
             }
 
             Array.Resize(ref _buffer, Math.Min(_buffer.Length * 2, MaxRecordSize));
@@ -280,8 +498,22 @@ internal sealed class LogFileReader : IDisposable
         }
     }
 
-    private InvalidDataException Malformed(string what) =>
-        new($"cloudtrail plugin error: {_name} is not a valid CloudTrail log file: {what}") { Source = nameof(LogFileReader) };
+    private static BadContentException Malformed(string what, long? at) =>
+        new(at is { } offset ? $"{what} (at byte {offset})" : what);
+
+    // The file offset of the token the reader is on.
+    private long At(ref Utf8JsonReader reader) => _bufferOffset + _start + reader.TokenStartIndex;
+
+    // The reader's positions count from the start of the file (its state carries them across buffers).
+    private static string Where(JsonException e) =>
+        e.LineNumber is { } line && e.BytePositionInLine is { } column ? $"line {line + 1}, byte {column + 1}" : "an unknown position";
+
+    private static string Reason(JsonException e)
+    {
+        var message = e.Message;
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut >= 0 ? message[..cut] : message).TrimEnd('.');
+    }
 
     private static string Describe(JsonTokenType token) => token switch
     {
@@ -293,4 +525,7 @@ internal sealed class LogFileReader : IDisposable
         JsonTokenType.Null => "null",
         _ => token.ToString(),
     };
+
+    // Content that is not a CloudTrail log file's (never a read failure).
+    private sealed class BadContentException(string message) : Exception(message);
 }

@@ -16,6 +16,9 @@ internal enum RecordKind
 
     /// <summary>A CloudTrail Insights record (eventType AwsCloudTrailInsight): not an API event, dropped as upstream does.</summary>
     Insight,
+
+    /// <summary>Not valid JSON (found by matching braces in a broken file): upstream drops records it cannot parse.</summary>
+    NotJson,
 }
 
 /// <summary>
@@ -29,16 +32,20 @@ internal struct RecordCheck
     private bool? _isInsight;
     private bool _typeSeen;
     private ulong _timestamp;
+    private bool _notJson;
 
     /// <summary>The event timestamp (nanoseconds since the epoch) when <see cref="Kind"/> is Event.</summary>
     public readonly ulong Timestamp => _timestamp;
 
-    public readonly RecordKind Kind => _timeOk != true ? RecordKind.BadTime : _isInsight switch
+    public readonly RecordKind Kind => _notJson ? RecordKind.NotJson : _timeOk != true ? RecordKind.BadTime : _isInsight switch
     {
         null => RecordKind.NoType,
         true => RecordKind.Insight,
         false => RecordKind.Event,
     };
+
+    /// <summary>Marks the record as one that is not valid JSON.</summary>
+    public void MarkNotJson() => _notJson = true;
 
     /// <summary>Whether the member whose name the reader is on is one to look at (then call <see cref="Take"/> on its value).</summary>
     public readonly Member Wants(ref Utf8JsonReader reader)

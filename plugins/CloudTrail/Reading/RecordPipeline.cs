@@ -7,7 +7,10 @@ namespace Peregrine.Plugins.CloudTrail.Reading;
 /// Reads the log files of a source on a background thread, ahead of the engine: decompressing,
 /// splitting and checking records overlaps with rule evaluation on the host's thread. Memory is
 /// bounded by a few <see cref="RecordChunk"/>s: when the engine falls behind, reading waits.
-/// Records upstream drops are counted per file and reported through the chunks' log messages.
+/// Records upstream drops are counted per file and reported through the chunks' log messages, and
+/// so is a file whose content is not a log file's: as upstream, that never ends the stream (the
+/// records found in it are delivered and the next file is read). Only a file that cannot be read
+/// or downloaded does, after the events before it.
 /// </summary>
 internal sealed class RecordPipeline : IDisposable
 {
@@ -21,6 +24,11 @@ internal sealed class RecordPipeline : IDisposable
     private RecordChunk _filling = new();
     private int _opened;
     private int _known;
+
+    // The consumer (Dispose) and the reader thread (on exit) each release the synchronisation
+    // objects once; the last one disposes them.
+    private int _holders = 2;
+    private int _disposed;
 
     public RecordPipeline(LogFileSource files)
     {
@@ -44,12 +52,39 @@ internal sealed class RecordPipeline : IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         // The reader thread notices, stops at its next step and closes the source itself: it may
         // be inside a download, which is bounded by the AWS timeouts.
         _stop.Cancel();
+        Release();
+    }
+
+    private void Release()
+    {
+        if (Interlocked.Decrement(ref _holders) == 0)
+        {
+            _stop.Dispose();
+            _ready.Dispose();
+        }
     }
 
     private void Run()
+    {
+        try
+        {
+            Read();
+        }
+        finally
+        {
+            Release();
+        }
+    }
+
+    private void Read()
     {
         LogFileReader? reader = null;
         var dropped = new DroppedRecords();
@@ -82,6 +117,11 @@ internal sealed class RecordPipeline : IDisposable
 
                 if (!reader.TryReadRecord(out var record))
                 {
+                    if (reader.Problem is { } problem)
+                    {
+                        _filling.Logs.Add((PluginLogSeverity.Warning, $"{dropped.File}: not a valid CloudTrail log file: {problem}"));
+                    }
+
                     reader.Dispose();
                     reader = null;
                     dropped.Report(_filling.Logs);
@@ -105,7 +145,7 @@ internal sealed class RecordPipeline : IDisposable
                         break;
                     case var kind:
                         dropped.Invalid++;
-                        dropped.FirstInvalid ??= (reader.RecordCount - 1, kind);
+                        dropped.FirstInvalid ??= (reader.LastRecordName, kind);
                         break;
                 }
 
@@ -161,15 +201,20 @@ internal sealed class RecordPipeline : IDisposable
         public string File;
         public int Invalid;
         public int Insights;
-        public (int Index, RecordKind Kind)? FirstInvalid;
+        public (string Name, RecordKind Kind)? FirstInvalid;
 
         public readonly void Report(List<(PluginLogSeverity, string)> logs)
         {
-            if (Invalid > 0 && FirstInvalid is var (index, kind))
+            if (Invalid > 0 && FirstInvalid is var (name, kind))
             {
-                var reason = kind == RecordKind.BadTime ? "no valid eventTime" : "no eventType";
+                var reason = kind switch
+                {
+                    RecordKind.BadTime => "has no valid eventTime",
+                    RecordKind.NoType => "has no eventType",
+                    _ => "is not valid JSON",
+                };
                 logs.Add((PluginLogSeverity.Warning,
-                    $"{File}: skipped {Invalid} record(s) that are not CloudTrail events (the first, Records[{index}], has {reason})"));
+                    $"{File}: skipped {Invalid} record(s) that are not CloudTrail events (the first, {name}, {reason})"));
             }
 
             if (Insights > 0)

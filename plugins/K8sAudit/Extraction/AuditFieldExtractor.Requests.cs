@@ -12,12 +12,12 @@ internal sealed partial class AuditFieldExtractor
             return;
         }
 
-        // The URI's text goes in the buffer first; the parameter's value is added after it.
-        var start = _values.BeginValue();
-        _values.AppendText(uri);
-        var text = _values.Written(start).ToArray();
-        _values.Rewind(start);
-        UriQuery.TryAddFirst(text, key, _values);
+        // The URI's text and the key are read from the scratch buffer while the value is written to the values.
+        _scratch.Clear();
+        _scratch.AppendText(uri);
+        var keyStart = _scratch.BeginValue();
+        _scratch.AppendUtf8Of(key);
+        UriQuery.TryAddFirst(_scratch.Written(0)[..keyStart], _scratch.Written(keyStart), _values);
     }
 
     private void TargetPodName(JsonElement root, string[] path)

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 using Peregrine.Sdk;
 
@@ -45,8 +44,10 @@ internal sealed partial class AuditFieldExtractor
         }
 
         AddAllPresent();
-        var whole = Encoding.UTF8.GetBytes(wanted);
-        var prefix = wanted.EndsWith('*') ? whole.AsSpan(0, whole.Length - 1) : default;
+        _scratch.Clear();
+        _scratch.AppendUtf8Of(wanted);
+        var whole = _scratch.Written(0);
+        var prefix = wanted.EndsWith('*') ? whole[..^1] : default;
         var matched = false;
         for (var i = 0; i < _values.Count && !matched; i++)
         {

@@ -19,6 +19,9 @@ internal sealed partial class AuditFieldExtractor
     private readonly ExtractedValues _values = new();
     private readonly List<JsonElement?> _found = [];
 
+    /// <summary>Text a field's values are computed from (a URI, a key in UTF-8), apart from the values themselves.</summary>
+    private readonly ExtractedValues _scratch = new();
+
     public void Extract(JsonElement root, AuditFieldSpec field, in FieldRequest request, ref FieldWriter writer)
     {
         // Only audit events (they all have an auditID) have ka.* values.

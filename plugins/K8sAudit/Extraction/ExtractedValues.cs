@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using Peregrine.Sdk;
 
@@ -75,6 +76,10 @@ internal sealed class ExtractedValues : IBufferWriter<byte>
         utf8.CopyTo(GetSpan(utf8.Length));
         _used += utf8.Length;
     }
+
+    /// <summary>Appends <paramref name="text"/> encoded as UTF-8.</summary>
+    public void AppendUtf8Of(string text) =>
+        _used += Encoding.UTF8.GetBytes(text, GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length)));
 
     /// <summary>Appends a JSON value's text (see <see cref="Add(JsonElement)"/>) to the value being built.</summary>
     public void AppendText(JsonElement value)

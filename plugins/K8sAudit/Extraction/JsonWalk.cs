@@ -1,11 +1,13 @@
 using System.Text.Json;
+using Peregrine.Plugins.Common;
 
 namespace Peregrine.Plugins.K8sAudit.Extraction;
 
 /// <summary>
 /// Steps through an audit event along a path of keys, the two ways upstream does: a plain walk
 /// through objects, and a walk that fans out over the arrays it meets (one result per element, or
-/// the element at an index), so "containers.image" yields each container's image.
+/// the element at an index), so "containers.image" yields each container's image. A key names the
+/// first member of that name, as upstream's JSON library reads duplicates (see <see cref="JsonMembers"/>).
 /// </summary>
 internal static class JsonWalk
 {
@@ -18,7 +20,7 @@ internal static class JsonWalk
         found = value;
         foreach (var key in keys)
         {
-            if (found.ValueKind != JsonValueKind.Object || !found.TryGetProperty(key, out found))
+            if (!JsonMembers.TryGetFirst(found, key, out found))
             {
                 return false;
             }
@@ -63,8 +65,7 @@ internal static class JsonWalk
                 value = value[index];
             }
 
-            if (keys[i].Length > 0
-                && (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(keys[i], out value)))
+            if (keys[i].Length > 0 && !JsonMembers.TryGetFirst(value, keys[i], out value))
             {
                 return false;
             }

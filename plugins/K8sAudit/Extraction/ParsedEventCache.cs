@@ -1,11 +1,15 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Peregrine.Plugins.K8sAudit.Extraction;
 
 /// <summary>
 /// The parsed payload of the event being extracted. Every field of an event is answered from one
-/// parse: the cache is keyed on the event number and checked against the payload bytes, so a
-/// stream that numbers its events from 1 again cannot be answered from a stale document.
+/// parse, found again in constant time whatever the payload's size: the cache is keyed on the
+/// event number, as upstream's is, together with the payload's address, length and timestamp.
+/// Numbers alone are unique within a stream (the host gives each source its own plugin instance);
+/// the rest tells apart the events of a reopened stream, or of a test host, that reuse numbers.
 /// </summary>
 internal sealed class ParsedEventCache(Action<string> log) : IDisposable
 {
@@ -17,14 +21,17 @@ internal sealed class ParsedEventCache(Action<string> log) : IDisposable
     private JsonDocument? _document;
     private bool _cached;
     private ulong _cachedNumber;
+    private ulong _cachedTimestamp;
+    private nint _cachedAddress;
 
     /// <summary>
     /// The root of the event's payload, or null when the payload is not a JSON object or array (logged
     /// once per event: upstream fails such an extraction).
     /// </summary>
-    public JsonElement? Get(ulong number, ReadOnlySpan<byte> payload)
+    public JsonElement? Get(ulong number, ulong timestamp, ReadOnlySpan<byte> payload)
     {
-        if (_cached && _cachedNumber == number && payload.SequenceEqual(_payload.AsSpan(0, _payloadLength)))
+        var address = AddressOf(payload);
+        if (_cached && _cachedNumber == number && _cachedAddress == address && _payloadLength == payload.Length && _cachedTimestamp == timestamp)
         {
             return _document?.RootElement;
         }
@@ -33,6 +40,8 @@ internal sealed class ParsedEventCache(Action<string> log) : IDisposable
         _document = null;
         _cached = true;
         _cachedNumber = number;
+        _cachedTimestamp = timestamp;
+        _cachedAddress = address;
         if (payload.Length > _payload.Length)
         {
             _payload = new byte[Math.Max(payload.Length, _payload.Length * 2)];
@@ -61,6 +70,10 @@ internal sealed class ParsedEventCache(Action<string> log) : IDisposable
 
         return _document.RootElement;
     }
+
+    /// <summary>Where the payload is (its offset from address zero): only compared, never read through.</summary>
+    private static nint AddressOf(ReadOnlySpan<byte> payload) =>
+        Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref MemoryMarshal.GetReference(payload));
 
     public void Dispose()
     {

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Peregrine.Plugins.K8sAudit.Extraction;
 
 /// <summary>
@@ -10,17 +8,17 @@ namespace Peregrine.Plugins.K8sAudit.Extraction;
 /// </summary>
 internal static class UriQuery
 {
-    /// <summary>Adds the first value of parameter <paramref name="key"/> of <paramref name="uri"/> to <paramref name="values"/>.</summary>
+    /// <summary>
+    /// Adds the first value of parameter <paramref name="wanted"/> (UTF-8) of <paramref name="uri"/> to
+    /// <paramref name="values"/>. Neither span may point into <paramref name="values"/>, which may move as it grows.
+    /// </summary>
     /// <returns>Whether the parameter was found.</returns>
-    public static bool TryAddFirst(ReadOnlySpan<byte> uri, string key, ExtractedValues values)
+    public static bool TryAddFirst(ReadOnlySpan<byte> uri, ReadOnlySpan<byte> wanted, ExtractedValues values)
     {
         if (!TrySplitQuery(uri, out var query))
         {
             return false;
         }
-
-        Span<byte> wanted = key.Length <= 128 ? stackalloc byte[Encoding.UTF8.GetMaxByteCount(key.Length)] : new byte[Encoding.UTF8.GetMaxByteCount(key.Length)];
-        wanted = wanted[..Encoding.UTF8.GetBytes(key, wanted)];
 
         // Every pair is checked, not only up to the match: Go reports an error for any bad pair.
         var foundStart = -1;

@@ -8,11 +8,16 @@ namespace Peregrine.Plugins.K8sAudit.Sources;
 /// Reads audit events from a file, or from every file of a directory (oldest modification first),
 /// once to the end. The files are read and decoded on a thread of the stream's own, a bounded
 /// number of chunks ahead of the host, so decoding overlaps with rule evaluation while memory stays
-/// small whatever the file size.
+/// small whatever the file size: a chunk is closed at <see cref="EventsPerChunk"/> events or
+/// <see cref="BytesPerChunk"/> bytes of payload, so what is decoded ahead is about 8 MiB at most
+/// (each chunk can pass its bound by one event), however large the events.
 /// </summary>
 internal sealed class FileEventStream : EventStream
 {
     private const int EventsPerChunk = 256;
+
+    /// <summary>Payload bytes that close a chunk before it has <see cref="EventsPerChunk"/> events: large events make small chunks.</summary>
+    private const int BytesPerChunk = 512 * 1024;
 
     /// <summary>Chunks decoded ahead of the host: a few batches' worth.</summary>
     private const int ChunksAhead = 16;
@@ -154,6 +159,7 @@ internal sealed class FileEventStream : EventStream
     private void ReadAll()
     {
         var chunk = new List<AuditEvent>(EventsPerChunk);
+        var chunkBytes = 0L;
         try
         {
             var pending = _reader.Pending;
@@ -162,10 +168,12 @@ internal sealed class FileEventStream : EventStream
                 while (pending.TryDequeue(out var evt))
                 {
                     chunk.Add(evt);
-                    if (chunk.Count == EventsPerChunk)
+                    chunkBytes += evt.Payload.Length;
+                    if (chunk.Count == EventsPerChunk || chunkBytes >= BytesPerChunk)
                     {
                         _chunks.Add([.. chunk], _stop.Token);
                         chunk.Clear();
+                        chunkBytes = 0;
                     }
                 }
             }

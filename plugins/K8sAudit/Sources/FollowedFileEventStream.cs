@@ -13,6 +13,9 @@ namespace Peregrine.Plugins.K8sAudit.Sources;
 /// <remarks>
 /// The file is polled on every call; a <see cref="FileChangeSignal"/> only wakes an idle call early.
 /// An idle call waits at most <see cref="IdleWait"/> before reporting a timeout, which keeps closing prompt.
+/// A poll decodes a bounded amount (<see cref="ReadAheadBatches"/> batches of events, or
+/// <see cref="ReadAheadBytes"/>) and the next one resumes at the saved offset, so a backlog of any
+/// size is read at the host's pace in constant memory.
 /// </remarks>
 internal sealed class FollowedFileEventStream : EventStream
 {
@@ -21,6 +24,16 @@ internal sealed class FollowedFileEventStream : EventStream
     /// <summary>Idle polls before an unterminated last line is taken as complete (upstream takes it at once).</summary>
     private const int QuietPollsBeforePartialLine = 2;
 
+    /// <summary>
+    /// File bytes one poll reads at most once it has events to hand out: with the batches' worth of
+    /// events below, what a backlog costs in memory whatever its size. Upstream's reader is held back
+    /// the same way, by an unbuffered channel to the host.
+    /// </summary>
+    private const int ReadAheadBytes = 1024 * 1024;
+
+    /// <summary>Batches' worth of events one poll decodes at most.</summary>
+    private const int ReadAheadBatches = 2;
+
     private readonly string _path;
     private readonly LineBuffer _lines;
     private readonly AuditLineDecoder _decoder;
@@ -28,6 +41,13 @@ internal sealed class FollowedFileEventStream : EventStream
     private readonly FileChangeSignal _changes;
     private SafeFileHandle? _file;
     private long _offset;
+
+    /// <summary>The open file's length at the last poll (see <see cref="KnownLength"/>).</summary>
+    private long _seenLength;
+
+    /// <summary>The path names another file now: the open one is read to its end before switching.</summary>
+    private bool _draining;
+
     private long _lineNumber;
     private int _quietPolls;
     private bool _disposed;
@@ -49,7 +69,7 @@ internal sealed class FollowedFileEventStream : EventStream
         if (TryOpen() is { } file)
         {
             _file = file;
-            _offset = RandomAccess.GetLength(file);
+            _offset = _seenLength = RandomAccess.GetLength(file);
         }
 
         _changes = new FileChangeSignal(_path, log);
@@ -81,22 +101,36 @@ internal sealed class FollowedFileEventStream : EventStream
         base.Dispose(disposing);
     }
 
+    /// <summary>
+    /// How long the open file is known to be: as long as it was seen to be, and as what was read of
+    /// it. Shorter means truncated, even while reading lags behind.
+    /// </summary>
+    private long KnownLength => Math.Max(_seenLength, _offset);
+
+    /// <summary>Fills the batch from the decoded events, polling the file again whenever they run out.</summary>
     private void Fill(EventBatch batch)
     {
         var pending = _decoder.Pending;
-        if (pending.Count == 0)
+        var readAheadEvents = ReadAheadBatches * batch.Capacity;
+        while (!batch.IsFull)
         {
-            Poll();
-        }
+            if (pending.Count == 0)
+            {
+                // A poll stops with nothing decoded only at the end of what is there.
+                Poll(readAheadEvents);
+                if (pending.Count == 0)
+                {
+                    return;
+                }
+            }
 
-        while (!batch.IsFull && pending.TryDequeue(out var evt))
-        {
+            var evt = pending.Dequeue();
             batch.TryAdd(evt.Payload, evt.Timestamp);
         }
     }
 
-    /// <summary>Reads what was appended, following truncation and replacement of the file.</summary>
-    private void Poll()
+    /// <summary>Reads on from the offset, a bounded amount, following truncation and replacement of the file.</summary>
+    private void Poll(int readAheadEvents)
     {
         if (_file is null)
         {
@@ -110,10 +144,21 @@ internal sealed class FollowedFileEventStream : EventStream
             Restart();
         }
 
-        if (_changes.TakeMaybeReplaced() || !File.Exists(_path) || IsReplaced())
+        if (!_draining && (_changes.TakeMaybeReplaced() || !File.Exists(_path) || IsReplaced()))
         {
-            // Drain the old file first: its last lines may have been written just before the rotation.
-            ReadAppended();
+            // The old file is drained first: its last lines may have been written just before the
+            // rotation, and reading may lag behind by more than one poll reads.
+            _draining = true;
+        }
+
+        if (_draining)
+        {
+            if (!ReadAppended(readAheadEvents, out _))
+            {
+                return;
+            }
+
+            _draining = false;
             TakePartialLine();
             var replacement = TryOpen();
             if (replacement is null || !IsSameFile(_file, replacement))
@@ -132,13 +177,19 @@ internal sealed class FollowedFileEventStream : EventStream
             }
         }
 
-        if (RandomAccess.GetLength(_file) < _offset)
+        var length = RandomAccess.GetLength(_file);
+        if (length < KnownLength)
         {
-            _log($"{_path}: file truncated; reading it again from the start");
+            var unread = KnownLength - _offset;
+            _log(unread > 0
+                ? $"{_path}: file truncated; {unread} bytes not yet read were lost; reading it again from the start"
+                : $"{_path}: file truncated; reading it again from the start");
             Restart();
         }
 
-        if (ReadAppended())
+        _seenLength = length;
+        ReadAppended(readAheadEvents, out var any);
+        if (any)
         {
             _quietPolls = 0;
         }
@@ -149,12 +200,24 @@ internal sealed class FollowedFileEventStream : EventStream
         }
     }
 
-    /// <summary>Reads from the offset to the current end; true when anything was read.</summary>
-    private bool ReadAppended()
+    /// <summary>
+    /// Reads on from the offset until the end, or until enough is decoded (<paramref name="readAheadEvents"/>
+    /// events, or <see cref="ReadAheadBytes"/> read with at least one event); the rest is read by a
+    /// later poll. <paramref name="any"/> says whether anything was read.
+    /// </summary>
+    /// <returns>Whether the end of the file was reached.</returns>
+    private bool ReadAppended(int readAheadEvents, out bool any)
     {
-        var any = false;
+        any = false;
+        var pending = _decoder.Pending;
+        long readNow = 0;
         while (_file is not null)
         {
+            if (pending.Count >= readAheadEvents || (pending.Count > 0 && readNow >= ReadAheadBytes))
+            {
+                return false;
+            }
+
             var read = RandomAccess.Read(_file, _lines.GetWritable().Span, _offset);
             if (read == 0)
             {
@@ -162,6 +225,7 @@ internal sealed class FollowedFileEventStream : EventStream
             }
 
             any = true;
+            readNow += read;
             _offset += read;
             _lines.Advance(read);
             while (_lines.TryTakeLine(out var line, out var oversizedLength))
@@ -170,7 +234,7 @@ internal sealed class FollowedFileEventStream : EventStream
             }
         }
 
-        return any;
+        return true;
     }
 
     private void TakePartialLine()
@@ -186,6 +250,7 @@ internal sealed class FollowedFileEventStream : EventStream
     private void Restart()
     {
         _offset = 0;
+        _seenLength = 0;
         _lineNumber = 0;
         _quietPolls = 0;
         _lines.Clear();
@@ -193,13 +258,13 @@ internal sealed class FollowedFileEventStream : EventStream
 
     /// <summary>
     /// Whether the path now names another file than the one open, found without inode numbers: the
-    /// file at the path is shorter than what was already read, while the open one is not.
+    /// file at the path is shorter than the open one was seen to be, while the open one is not.
     /// </summary>
     private bool IsReplaced()
     {
         try
         {
-            return new FileInfo(_path).Length < _offset && RandomAccess.GetLength(_file!) >= _offset;
+            return new FileInfo(_path).Length < KnownLength && RandomAccess.GetLength(_file!) >= KnownLength;
         }
         catch (IOException)
         {

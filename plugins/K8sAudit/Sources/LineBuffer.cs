@@ -9,6 +9,9 @@ internal sealed class LineBuffer(long maxLineLength)
 {
     private const int ChunkSize = 64 * 1024;
 
+    /// <summary>The most one read is given room for, however large the buffer grew for a long line: readers bound what they decode ahead by reads.</summary>
+    private const int MaxReadSize = 2 * ChunkSize;
+
     private byte[] _buffer = new byte[ChunkSize * 2];
     private int _start;
     private int _end;
@@ -18,7 +21,7 @@ internal sealed class LineBuffer(long maxLineLength)
     /// <summary>Whether an unterminated line (or the part of one) is waiting for its end.</summary>
     public bool HasPartialLine => _end > _start || _dropped > 0;
 
-    /// <summary>Room for the next chunk; call <see cref="Advance"/> with the bytes written.</summary>
+    /// <summary>Room for the next chunk (at most <see cref="MaxReadSize"/>); call <see cref="Advance"/> with the bytes written.</summary>
     public Memory<byte> GetWritable()
     {
         if (_start > 0 && _end - _start < _buffer.Length / 2)
@@ -35,7 +38,7 @@ internal sealed class LineBuffer(long maxLineLength)
             Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _end + ChunkSize));
         }
 
-        return _buffer.AsMemory(_end);
+        return _buffer.AsMemory(_end, Math.Min(_buffer.Length - _end, MaxReadSize));
     }
 
     public void Advance(int count) => _end += count;

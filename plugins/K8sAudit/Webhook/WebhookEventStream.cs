@@ -26,16 +26,6 @@ internal sealed class WebhookEventStream : EventStream
     private bool _disposed;
 
     /// <summary>
-    /// Starts listening on <paramref name="endpoint"/>; see <see cref="WebhookEventStream(WebhookEndpoint, K8sAuditConfig, Action{string})"/>.
-    /// <see cref="Uri"/> cannot hold upstream's default address (<c>http://:9765/k8s-audit</c>, an
-    /// empty host), so the plugin reads open parameters with <see cref="WebhookEndpoint.Parse"/>.
-    /// </summary>
-    public WebhookEventStream(Uri endpoint, K8sAuditConfig config, Action<string> log)
-        : this(WebhookEndpoint.Parse(endpoint.OriginalString), config, log)
-    {
-    }
-
-    /// <summary>
     /// Starts listening on <paramref name="endpoint"/>. Throws <see cref="InvalidOperationException"/>
     /// with the reason (port in use, bad address, unusable certificate): the open fails with it.
     /// </summary>

@@ -20,7 +20,7 @@ public sealed class NativeBundledPluginsTests(NativeBundledPluginsTests.Publishe
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains($"Loaded plugin 'cloudtrail@0.17.1' from file {published.Directory}/libcloudtrail.so", result.Stderr);
-        Assert.Contains($"Loaded plugin 'json@0.7.3' from file {published.Directory}/libjson.so", result.Stderr);
+        Assert.Contains($"Loaded plugin 'json@0.7.4' from file {published.Directory}/libjson.so", result.Stderr);
         Assert.Contains("Events detected: 20\n", result.Stdout);
     }
 
