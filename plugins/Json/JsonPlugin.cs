@@ -53,8 +53,7 @@ public sealed class JsonPlugin : Plugin, IExtractionPlugin
     private byte[] _payload = new byte[1024];
     private int _payloadLength;
     private JsonDocument? _document;
-    private bool _cached;
-    private ulong _cachedNumber;
+    private EventIdentity _cachedEvent;
 
     public override PluginInfo Info { get; } = new()
     {
@@ -112,21 +111,19 @@ public sealed class JsonPlugin : Plugin, IExtractionPlugin
 
     /// <summary>
     /// The root of the event's parsed payload, or null when it is not a JSON object or array. Parsed
-    /// once per event: the cache is keyed on the event number and checked against the payload bytes,
-    /// so a stream that starts numbering again cannot be answered from a stale document.
+    /// once per event (see <see cref="EventIdentity"/> for how the cached event is recognized).
     /// </summary>
     private JsonElement? Parse(in PluginEvent evt)
     {
         var payload = evt.Payload;
-        if (_cached && _cachedNumber == evt.Number && payload.SequenceEqual(_payload.AsSpan(0, _payloadLength)))
+        if (_cachedEvent.Is(evt.Number, evt.Timestamp, payload))
         {
             return _document?.RootElement;
         }
 
         _document?.Dispose();
         _document = null;
-        _cached = true;
-        _cachedNumber = evt.Number;
+        _cachedEvent.Remember(evt.Number, evt.Timestamp, payload);
         if (payload.Length > _payload.Length)
         {
             _payload = new byte[Math.Max(payload.Length, _payload.Length * 2)];

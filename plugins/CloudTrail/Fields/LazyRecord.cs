@@ -1,7 +1,6 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using Peregrine.Plugins.Common;
 using Peregrine.Plugins.CloudTrail.Reading;
 
 namespace Peregrine.Plugins.CloudTrail.Fields;
@@ -29,9 +28,8 @@ internal sealed class LazyRecord : IDisposable
     private int _length;
     private int _start;
     private int _end;
-    private bool _cached;
     private ulong _number;
-    private nint _address;
+    private EventIdentity _event;
 
     private Member[] _members = new Member[32];
     private int _count;
@@ -57,16 +55,14 @@ internal sealed class LazyRecord : IDisposable
     public void Load(in PluginEvent evt)
     {
         var payload = evt.Payload;
-        var address = Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref MemoryMarshal.GetReference(payload));
-        if (_cached && _number == evt.Number && _length == payload.Length && _address == address)
+        if (_event.Is(evt.Number, evt.Timestamp, payload))
         {
             return;
         }
 
         Reset();
-        _cached = true;
+        _event.Remember(evt.Number, evt.Timestamp, payload);
         _number = evt.Number;
-        _address = address;
         if (payload.Length > _payload.Length)
         {
             _payload = new byte[Math.Max(payload.Length, _payload.Length * 2)];

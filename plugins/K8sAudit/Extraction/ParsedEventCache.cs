@@ -1,6 +1,5 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text.Json;
+using Peregrine.Plugins.Common;
 
 namespace Peregrine.Plugins.K8sAudit.Extraction;
 
@@ -19,10 +18,7 @@ internal sealed class ParsedEventCache(Action<string> log) : IDisposable
     private byte[] _payload = new byte[4096];
     private int _payloadLength;
     private JsonDocument? _document;
-    private bool _cached;
-    private ulong _cachedNumber;
-    private ulong _cachedTimestamp;
-    private nint _cachedAddress;
+    private EventIdentity _cachedEvent;
 
     /// <summary>
     /// The root of the event's payload, or null when the payload is not a JSON object or array (logged
@@ -30,18 +26,14 @@ internal sealed class ParsedEventCache(Action<string> log) : IDisposable
     /// </summary>
     public JsonElement? Get(ulong number, ulong timestamp, ReadOnlySpan<byte> payload)
     {
-        var address = AddressOf(payload);
-        if (_cached && _cachedNumber == number && _cachedAddress == address && _payloadLength == payload.Length && _cachedTimestamp == timestamp)
+        if (_cachedEvent.Is(number, timestamp, payload))
         {
             return _document?.RootElement;
         }
 
         _document?.Dispose();
         _document = null;
-        _cached = true;
-        _cachedNumber = number;
-        _cachedTimestamp = timestamp;
-        _cachedAddress = address;
+        _cachedEvent.Remember(number, timestamp, payload);
         if (payload.Length > _payload.Length)
         {
             _payload = new byte[Math.Max(payload.Length, _payload.Length * 2)];
@@ -71,14 +63,10 @@ internal sealed class ParsedEventCache(Action<string> log) : IDisposable
         return _document.RootElement;
     }
 
-    /// <summary>Where the payload is (its offset from address zero): only compared, never read through.</summary>
-    private static nint AddressOf(ReadOnlySpan<byte> payload) =>
-        Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref MemoryMarshal.GetReference(payload));
-
     public void Dispose()
     {
         _document?.Dispose();
         _document = null;
-        _cached = false;
+        _cachedEvent = default;
     }
 }
