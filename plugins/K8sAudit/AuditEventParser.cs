@@ -43,7 +43,7 @@ internal sealed class AuditEventParser(ulong maxEventSize)
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = UpstreamJsonLimits.MaxDepth });
         }
         catch (JsonException e)
         {

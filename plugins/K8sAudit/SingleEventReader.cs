@@ -13,7 +13,7 @@ namespace Peregrine.Plugins.K8sAudit;
 /// </summary>
 internal static class SingleEventReader
 {
-    private static readonly JsonReaderOptions Options = new() { MaxDepth = 256 };
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = UpstreamJsonLimits.MaxDepth };
 
     /// <summary>
     /// Writes <paramref name="json"/> compactly to <paramref name="output"/> when it is one object

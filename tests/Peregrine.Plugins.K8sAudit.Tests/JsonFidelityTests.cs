@@ -33,6 +33,20 @@ public sealed class JsonFidelityTests : IDisposable
     }
 
     [Fact]
+    public void BindingSubjects_AndContainerPorts_TakeTheFirstOfDuplicateMembers()
+    {
+        var evt = _host.ReadEvent("""
+            "objectRef": {"resource": "clusterrolebindings", "name": "b"},
+            "requestObject": {
+              "subjects": [{"kind": "User", "kind": "Group", "name": "alice", "name": "system:masters"}],
+              "spec": {"containers": [{"image": "nginx", "ports": [{"hostPort": 80, "hostPort": 8080, "containerPort": 81}]}]}}
+            """);
+        Assert.Equal(["alice"], Extract(evt, "ka.req.binding.subjects.user_names"));
+        Assert.Equal([], Extract(evt, "ka.req.binding.subjects.group_names"));
+        Assert.Equal(["80"], Extract(evt, "ka.req.pod.containers.host_port"));
+    }
+
+    [Fact]
     public void JsonValuedFields_KeepEscapes()
     {
         var evt = _host.ReadEvent("""

@@ -172,7 +172,7 @@ internal sealed class LazyRecord : IDisposable
             {
                 NameStart = _start + _scanned + (int)reader.TokenStartIndex + 1,
                 NameLength = reader.ValueSpan.Length,
-                UnescapedName = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : null,
+                UnescapedName = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(JsonEscapes.ToText(reader.ValueSpan)) : null,
             };
             reader.Read();
             member.ValueStart = _start + _scanned + (int)reader.TokenStartIndex;

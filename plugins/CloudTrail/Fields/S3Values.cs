@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Peregrine.Plugins.Common;
 
 namespace Peregrine.Plugins.CloudTrail.Fields;
 
@@ -15,7 +16,7 @@ internal static class S3Values
             return null;
         }
 
-        return $"s3://{bucket.GetString()}/{key.GetString()}";
+        return $"s3://{JsonStrings.Text(bucket)}/{JsonStrings.Text(key)}";
     }
 
     /// <summary>Bytes uploaded (additionalEventData.bytesTransferredIn), when the record says.</summary>

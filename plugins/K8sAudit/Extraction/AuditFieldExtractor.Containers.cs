@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Peregrine.Plugins.Common;
 
 namespace Peregrine.Plugins.K8sAudit.Extraction;
 
@@ -108,11 +109,11 @@ internal sealed partial class AuditFieldExtractor
                 }
 
                 // With hostNetwork the containerPort is the port on the host.
-                if (port.TryGetProperty("hostPort"u8, out var hostPort))
+                if (JsonMembers.TryGetFirst(port, "hostPort"u8, out var hostPort))
                 {
                     _values.Add(hostPort);
                 }
-                else if (port.TryGetProperty("containerPort"u8, out var containerPort))
+                else if (JsonMembers.TryGetFirst(port, "containerPort"u8, out var containerPort))
                 {
                     _values.Add(containerPort);
                 }

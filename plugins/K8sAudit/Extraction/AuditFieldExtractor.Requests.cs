@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Peregrine.Plugins.Common;
 
 namespace Peregrine.Plugins.K8sAudit.Extraction;
 
@@ -51,8 +52,8 @@ internal sealed partial class AuditFieldExtractor
         foreach (var subject in subjects.EnumerateArray())
         {
             if (subject.ValueKind != JsonValueKind.Object
-                || !subject.TryGetProperty("kind"u8, out var subjectKind)
-                || !subject.TryGetProperty("name"u8, out var name)
+                || !JsonMembers.TryGetFirst(subject, "kind"u8, out var subjectKind)
+                || !JsonMembers.TryGetFirst(subject, "name"u8, out var name)
                 || subjectKind.ValueKind != JsonValueKind.String
                 || !subjectKind.ValueEquals(kind))
             {
@@ -66,7 +67,7 @@ internal sealed partial class AuditFieldExtractor
             }
 
             // A service account without a namespace is left out.
-            if (subject.TryGetProperty("namespace"u8, out var ns))
+            if (JsonMembers.TryGetFirst(subject, "namespace"u8, out var ns))
             {
                 var start = _values.BeginValue();
                 _values.AppendText(ns);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Peregrine.Plugins.K8sAudit.Fields;
 using Peregrine.Sdk;
+using Peregrine.Plugins.Common;
 
 namespace Peregrine.Plugins.K8sAudit.Extraction;
 
@@ -25,7 +26,7 @@ internal sealed partial class AuditFieldExtractor
     public void Extract(JsonElement root, AuditFieldSpec field, in FieldRequest request, ref FieldWriter writer)
     {
         // Only audit events (they all have an auditID) have ka.* values.
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("auditID"u8, out _))
+        if (root.ValueKind != JsonValueKind.Object || !JsonMembers.TryGetFirst(root, "auditID"u8, out _))
         {
             return;
         }

@@ -13,7 +13,7 @@ namespace Peregrine.Plugins.K8sAudit.Extraction;
 internal sealed class ParsedEventCache(Action<string> log) : IDisposable
 {
     // The same depth the event reader accepts, so every event it produced can be read back.
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 256 };
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = UpstreamJsonLimits.MaxDepth };
 
     private byte[] _payload = new byte[4096];
     private int _payloadLength;
