@@ -52,7 +52,7 @@ internal static class SingleEventReader
                 reader.Read();
                 if (isKind)
                 {
-                    kind.Offer(escaped, reader.TokenType == JsonTokenType.String && Common.JsonEscapes.TextEquals(reader.ValueSpan, "Event"u8), default);
+                    kind.Offer(escaped, reader.TokenType == JsonTokenType.String && JsonEscapes.TextEquals(reader.ValueSpan, "Event"u8), default);
                 }
                 else if (isStage)
                 {
@@ -76,12 +76,12 @@ internal static class SingleEventReader
             stageTimestamp = range;
         }
 
-        Common.CompactJson.Write(json, output);
+        CompactJson.Write(json, output);
         return true;
     }
 
     private static bool Names(ReadOnlySpan<byte> rawName, bool escaped, ReadOnlySpan<byte> name) =>
-        escaped ? Common.JsonEscapes.TextEquals(rawName, name) : rawName.SequenceEqual(name);
+        escaped ? JsonEscapes.TextEquals(rawName, name) : rawName.SequenceEqual(name);
 
     /// <summary>
     /// The member of the event upstream reads for one name (see <see cref="JsonMembers"/>): the first

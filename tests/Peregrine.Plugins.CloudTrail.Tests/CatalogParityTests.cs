@@ -1,3 +1,4 @@
+using Peregrine.TestSupport;
 using System.Text.Json;
 using Peregrine.Sdk.Testing;
 
@@ -13,7 +14,7 @@ public sealed class CatalogParityTests
     [Fact]
     public void Fields_MatchUpstreamCatalog()
     {
-        using var catalog = JsonDocument.Parse(File.ReadAllText(CatalogPath()));
+        using var catalog = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Catalog("cloudtrail")));
         var expected = catalog.RootElement.EnumerateArray().Select(Describe).ToList();
 
         using var host = PluginTestHost.Create<CloudTrailPlugin>();
@@ -78,19 +79,5 @@ public sealed class CatalogParityTests
         }
 
         return string.Join(",", names.Order(StringComparer.Ordinal));
-    }
-
-    private static string CatalogPath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Join(dir.FullName, "tests", "Peregrine.Rules.Tests", "Fixtures", "Catalogs", "cloudtrail.json");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("cloudtrail.json catalog not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Peregrine.Plugins.Common;
 
 namespace Peregrine.Plugins.K8sAudit.Tests;
 

@@ -25,23 +25,9 @@ internal sealed class WebhookTestSupport : IDisposable
 
     public HttpClient Client { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    private static readonly Lazy<string> ReferenceEvents = new(() =>
-    {
-        // The repository's reference/ folder (upstream's test events, kept unchanged), found above the test binaries.
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(directory.FullName, "Peregrine.slnx")))
-            {
-                return System.IO.Path.Combine(directory.FullName, "reference", "events", "k8s_audit");
-            }
-        }
-
-        throw new InvalidOperationException("the repository root (Peregrine.slnx) is not above " + AppContext.BaseDirectory);
-    });
-
     /// <summary>One of the reference audit events (one JSON Event a file), as text.</summary>
     public static string ReferenceEvent(string name) =>
-        File.ReadAllText(System.IO.Path.Combine(ReferenceEvents.Value, name)).Trim();
+        File.ReadAllText(TestPaths.Sample(name)).Trim();
 
     /// <summary>The stageTimestamp of <paramref name="rfc3339"/> in nanoseconds, computed independently of the parser.</summary>
     public static ulong Nanoseconds(string rfc3339) =>

@@ -111,13 +111,7 @@ public sealed class NativeAotParityTests(NativeAotParityTests.PublishedDummy pub
         /// <summary>Publishes into <paramref name="output"/>; returns the path of the shared library.</summary>
         public static string Publish(string output, params string[] extra)
         {
-            var root = AppContext.BaseDirectory;
-            while (!File.Exists(Path.Combine(root, "Peregrine.slnx")))
-            {
-                root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("repository root not found");
-            }
-
-            var project = Path.Combine(root, "examples", "plugins", "Dummy", "Dummy.csproj");
+            var project = RepositoryPaths.Examples("plugins/Dummy/Dummy.csproj");
             NestedBuild.Run("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true", "-o", output, .. extra], "NativeAOT publish");
             var library = Path.Combine(output, "Dummy.so");
             if (!File.Exists(library))

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Peregrine.Sdk;
+using Peregrine.Plugins.Common;
 
 namespace Peregrine.Plugins.K8sAudit.Extraction;
 

@@ -16,7 +16,7 @@ public sealed class NativeBundledPluginsTests(NativeBundledPluginsTests.Publishe
     {
         var result = PeregrineProcess.Run(
             ["-c", "falco.yaml", "-o", $"plugins_dir={published.Directory}", "-o", "log_level=info"],
-            null, TimeSpan.FromMinutes(2), Repository.Examples("cloudtrail"));
+            null, TimeSpan.FromMinutes(2), RepositoryPaths.Examples("cloudtrail"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains($"Loaded plugin 'cloudtrail@0.17.1' from file {published.Directory}/libcloudtrail.so", result.Stderr);
@@ -34,10 +34,10 @@ public sealed class NativeBundledPluginsTests(NativeBundledPluginsTests.Publishe
             plugins:
               - name: k8saudit
                 library_path: {published.Directory}/libk8saudit.so
-                open_params: {Repository.Reference("events/k8s_audit/" + sample)}
+                open_params: {RepositoryPaths.Reference("events/k8s_audit/" + sample)}
               - name: json
                 library_path: {published.Directory}/libjson.so
-            rules_files: [{Repository.Reference("rules/current/k8s_audit_rules.yaml")}]
+            rules_files: [{RepositoryPaths.Reference("rules/current/k8s_audit_rules.yaml")}]
             stdout_output:
               enabled: true
             """);
@@ -54,7 +54,7 @@ public sealed class NativeBundledPluginsTests(NativeBundledPluginsTests.Publishe
     {
         public PublishedPlugins()
         {
-            NestedBuild.Run("bash", [Path.Combine(Repository.Root, "plugins", "publish-native.sh"), Directory], "publish-native.sh");
+            NestedBuild.Run("bash", [Path.Combine(RepositoryPaths.Root, "plugins", "publish-native.sh"), Directory], "publish-native.sh");
         }
 
         public string Directory { get; } = Path.Combine(Path.GetTempPath(), "peregrine-native-plugins-" + Guid.NewGuid().ToString("N"));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Peregrine.Cli.Tests.Support;
+using Peregrine.TestSupport;
 using Peregrine.Engine;
 using Peregrine.Engine.Configuration;
 using Peregrine.Engine.Sources;
@@ -23,7 +24,7 @@ public sealed class UpstreamRulesTests
         // Only names: the bundled plugins need no library_path.
         var config = workspace.Write("falco.yaml", $"plugins:\n  - name: {plugin}\n  - name: json\nload_plugins: [{plugin}, json]\njson_output: true\n");
 
-        var result = PeregrineProcess.Run("-c", config, "-V", Repository.Reference("rules/" + rulesFile));
+        var result = PeregrineProcess.Run("-c", config, "-V", RepositoryPaths.Reference("rules/" + rulesFile));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Stdout);
@@ -41,7 +42,7 @@ public sealed class UpstreamRulesTests
 
         foreach (var file in new[] { "current/k8s_audit_rules.yaml", "current/k8s_audit_rules_gke.yaml" })
         {
-            var path = Repository.Reference("rules/" + file);
+            var path = RepositoryPaths.Reference("rules/" + file);
             var result = engine.LoadRules(path, File.ReadAllText(path));
             Assert.True(result.Successful, string.Join("\n", result.Errors));
             Assert.Empty(result.Warnings);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Peregrine.Cli.Tests.Support;
+using Peregrine.TestSupport;
 
 namespace Peregrine.Cli.Tests.Examples;
 
@@ -10,7 +11,7 @@ namespace Peregrine.Cli.Tests.Examples;
 /// </summary>
 public sealed class CloudTrailExampleTests
 {
-    private static readonly string ExampleDirectory = Repository.Examples("cloudtrail");
+    private static readonly string ExampleDirectory = RepositoryPaths.Examples("cloudtrail");
 
     [Fact]
     public void Raises_the_expected_alerts_in_time_order()

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Peregrine.Cli.Tests.Support;
+using Peregrine.TestSupport;
 
 namespace Peregrine.Cli.Tests.Examples;
 
@@ -13,7 +14,7 @@ namespace Peregrine.Cli.Tests.Examples;
 /// </summary>
 public sealed class K8sAuditWebhookExampleTests
 {
-    private static readonly string ExampleDirectory = Repository.Examples("k8saudit");
+    private static readonly string ExampleDirectory = RepositoryPaths.Examples("k8saudit");
 
     [Fact]
     public async Task Posted_event_alerts_and_bad_bodies_are_refused_with_4xx()
@@ -31,7 +32,7 @@ public sealed class K8sAuditWebhookExampleTests
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             await WaitUntilListening(port, process);
 
-            var sample = await File.ReadAllBytesAsync(Repository.Reference("events/k8s_audit/create_nginx_pod_privileged.json"));
+            var sample = await File.ReadAllBytesAsync(RepositoryPaths.Reference("events/k8s_audit/create_nginx_pod_privileged.json"));
             Assert.Equal(HttpStatusCode.OK, (await Post(http, url, sample)).StatusCode);
 
             Assert.Equal(HttpStatusCode.BadRequest, (await Post(http, url, "{\"kind\": \"Event\", "u8.ToArray())).StatusCode);

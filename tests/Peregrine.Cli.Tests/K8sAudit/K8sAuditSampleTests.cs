@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Peregrine.Cli.Tests.Support;
+using Peregrine.TestSupport;
 
 namespace Peregrine.Cli.Tests.K8sAudit;
 
@@ -41,10 +42,10 @@ public sealed class K8sAuditSampleTests
         var config = workspace.Write("falco.yaml", $"""
             plugins:
               - name: k8saudit
-                open_params: {Repository.Reference(SampleDirectory + "/" + sampleFile)}
+                open_params: {RepositoryPaths.Reference(SampleDirectory + "/" + sampleFile)}
               - name: json
             load_plugins: [k8saudit, json]
-            rules_files: [{Repository.Reference($"rules/{rulesVersion}/k8s_audit_rules.yaml")}]
+            rules_files: [{RepositoryPaths.Reference($"rules/{rulesVersion}/k8s_audit_rules.yaml")}]
             json_output: true
             stdout_output:
               enabled: true
@@ -61,7 +62,7 @@ public sealed class K8sAuditSampleTests
     }
 
     private static List<string> SampleFiles() =>
-        Directory.EnumerateFiles(Repository.Reference(SampleDirectory), "*.json")
+        Directory.EnumerateFiles(RepositoryPaths.Reference(SampleDirectory), "*.json")
             .Select(Path.GetFileName).Select(f => f!).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Rule name → number of alerts, from the JSON alert lines (the summary lines are skipped).</summary>
